@@ -1,0 +1,72 @@
+// swift-tools-version: 6.1
+//
+// bitext — bilingual Arabic–English news text: script detection, bidi-safe
+// normalization, name transliteration, gazetteer matching and paired-article
+// alignment. ICU is touched in exactly two places: the C target `CICU` (a
+// plain-C header over the system ICU) and the Swift module `ICUBridge`.
+import PackageDescription
+
+let package = Package(
+    name: "bitext",
+    products: [
+        .executable(name: "bitext", targets: ["BitextCLI"]),
+        .library(name: "BitextKit", targets: ["BitextKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // ICU, behind a header of plain C types (see DESIGN: a module map over
+        // ICU's own headers clashes with Foundation's copy of them).
+        .target(
+            name: "CICU",
+            linkerSettings: [
+                .linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata"),
+            ]
+        ),
+        // The only Swift module that holds ICU handles.
+        .target(name: "ICUBridge", dependencies: ["CICU"]),
+        // Data-free foundations: Unicode property tables, UTF-8 handling, offset maps.
+        .target(name: "BitextCore"),
+        // Line-oriented input, JSON output, errors with file/line/offset.
+        .target(name: "BitextIO", dependencies: ["BitextCore"]),
+        // Capabilities.
+        .target(name: "BitextScript", dependencies: ["BitextCore", "ICUBridge"]),
+        .target(name: "BitextNormalize", dependencies: ["BitextCore", "ICUBridge"]),
+        // Umbrella library.
+        .target(
+            name: "BitextKit",
+            dependencies: ["BitextCore", "BitextScript", "BitextNormalize"]
+        ),
+        // The command-line tool.
+        .executableTarget(
+            name: "BitextCLI",
+            dependencies: [
+                "BitextKit", "BitextIO", "ICUBridge",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Developer tool: regenerates Sources/BitextCore/UnicodeTables+Data.swift from ICU.
+        .executableTarget(name: "GenerateUnicodeTables", dependencies: ["ICUBridge", "BitextCore"]),
+
+        .testTarget(name: "ICUBridgeTests", dependencies: ["ICUBridge"]),
+        .testTarget(
+            name: "BitextCoreTests",
+            dependencies: [
+                "BitextCore", "ICUBridge",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(name: "BitextIOTests", dependencies: ["BitextIO"]),
+        .testTarget(name: "BitextScriptTests", dependencies: ["BitextScript"]),
+        .testTarget(
+            name: "BitextNormalizeTests",
+            dependencies: [
+                "BitextNormalize", "ICUBridge",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(name: "BitextCLITests", dependencies: ["BitextCLI"]),
+    ]
+)

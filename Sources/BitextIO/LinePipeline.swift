@@ -1,0 +1,207 @@
+// LinePipeline.swift — runs a per-line processor over inputs, on several cores, in order.
+import BitextCore
+import Dispatch
+
+/// What to do with input that is not valid UTF-8.
+public enum InvalidUTF8Policy: String, Sendable, CaseIterable {
+    /// Stop with an error naming file, line and byte offset (the default).
+    case error
+    /// Replace each invalid sequence by U+FFFD and report it on standard error.
+    case replace
+}
+
+/// Where a line came from, for a processor that needs it.
+public struct LineContext: Sendable {
+    public var source: String
+    /// 1-based line number within `source`.
+    public var line: Int
+    public var terminator: LineTerminator
+    /// True when invalid UTF-8 in this line was replaced by U+FFFD.
+    public var repaired: Bool
+}
+
+/// Turns one line of valid UTF-8 into output. Each worker thread gets its own instance,
+/// so a processor may keep scratch buffers and thread-unsafe objects (ICU transliterators).
+public protocol LineProcessor: SendableMetatype {
+    mutating func process(line: UnsafeBufferPointer<UInt8>, context: LineContext, into out: inout OutputBuffer)
+}
+
+/// How records are framed in the output stream.
+public enum RecordFraming: Sendable {
+    /// Each processor writes whole lines (text, TSV, JSON lines).
+    case lines
+    /// Processors write JSON lines; the pipeline joins them into one JSON array.
+    case jsonArray
+}
+
+/// Counts of what a pipeline run did.
+public struct PipelineStats: Sendable {
+    public var lines = 0
+    public var bytes = 0
+    public var replacedSequences = 0
+}
+
+/// Reads inputs line by line, runs a ``LineProcessor`` on every line — in parallel on
+/// `jobs` threads, batch by batch — and writes the outputs in input order.
+///
+/// Every record is a pure function of its line, so the output does not depend on `jobs`.
+public struct LinePipeline {
+    public var jobs: Int
+    public var batchBytes: Int
+    public var invalidUTF8: InvalidUTF8Policy
+    public var framing: RecordFraming
+    /// At most this many replacement warnings are printed; the rest are counted.
+    public var maxWarnings = 10
+
+    public init(jobs: Int = LinePipeline.defaultJobs, batchBytes: Int = 2 << 20,
+                invalidUTF8: InvalidUTF8Policy = .error, framing: RecordFraming = .lines) {
+        self.jobs = max(1, jobs)
+        self.batchBytes = max(4096, batchBytes)
+        self.invalidUTF8 = invalidUTF8
+        self.framing = framing
+    }
+
+    /// The number of cores this process may use.
+    public static var defaultJobs: Int {
+        #if canImport(Glibc)
+        let n = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+        return max(1, min(n, 64))
+        #else
+        return 2
+        #endif
+    }
+
+    /// Runs `makeProcessor()`'s processors over `inputs` (nil or "-" is standard input).
+    @discardableResult
+    public func run<P: LineProcessor>(
+        inputs: [String?], sink: OutputSink, makeProcessor: () throws -> P
+    ) throws -> PipelineStats {
+        var processors: [Box<P>] = []
+        for _ in 0..<jobs { processors.append(Box(try makeProcessor())) }
+        var stats = PipelineStats()
+        var warnings = 0
+        var firstRecord = true
+        if framing == .jsonArray { sink.write(Array("[".utf8)) }
+        for input in inputs.isEmpty ? [nil] : inputs {
+            let reader = try LineReader(path: input)
+            while let batch = try reader.nextBatch(targetBytes: batchBytes * jobs) {
+                let parts = batch.split(into: jobs)
+                let results = UnsafeMutableBufferPointer<PartResult>.allocate(capacity: parts.count)
+                results.initialize(repeating: PartResult())
+                defer { results.deallocate() }
+                let policy = invalidUTF8
+                if parts.count == 1 {
+                    results[0] = Self.process(parts[0], &processors[0].value, policy)
+                } else {
+                    let shared = SendableBuffer(results)
+                    let procs = SendableArray(processors)
+                    DispatchQueue.concurrentPerform(iterations: parts.count) { k in
+                        shared.buffer[k] = Self.process(parts[k], &procs.array[k].value, policy)
+                    }
+                }
+                for k in 0..<parts.count {
+                    let r = results[k]
+                    for w in r.warnings {
+                        stats.replacedSequences += 1
+                        warnings += 1
+                        if warnings <= maxWarnings {
+                            printError("bitext: warning: \(w.description) — replaced by U+FFFD")
+                        }
+                    }
+                    stats.lines += r.lines
+                    stats.bytes += r.bytes
+                    emit(r.output, sink: sink, firstRecord: &firstRecord)
+                    if let error = r.error {
+                        if framing == .jsonArray { sink.write(Array("]\n".utf8)) }
+                        throw error
+                    }
+                }
+            }
+        }
+        if warnings > maxWarnings {
+            printError("bitext: warning: \(warnings - maxWarnings) more invalid UTF-8 sequences replaced by U+FFFD")
+        }
+        if framing == .jsonArray { sink.write(Array((firstRecord ? "]\n" : "\n]\n").utf8)) }
+        return stats
+    }
+
+    private func emit(_ out: OutputBuffer, sink: OutputSink, firstRecord: inout Bool) {
+        guard !out.isEmpty else { return }
+        switch framing {
+        case .lines:
+            sink.write(out.bytes)
+        case .jsonArray:
+            // Records are JSON lines: join them with ",\n".
+            var joined: [UInt8] = []
+            joined.reserveCapacity(out.count + out.count / 16)
+            var start = 0
+            let b = out.bytes
+            for i in 0..<b.count where b[i] == 0x0A {
+                joined.append(contentsOf: firstRecord ? [0x0A] : [0x2C, 0x0A])
+                joined.append(contentsOf: b[start..<i])
+                firstRecord = false
+                start = i + 1
+            }
+            sink.write(joined)
+        }
+    }
+
+    struct PartResult {
+        var output = OutputBuffer()
+        var warnings: [InputError] = []
+        var error: InputError? = nil
+        var lines = 0
+        var bytes = 0
+    }
+
+    static func process<P: LineProcessor>(_ batch: LineBatch, _ processor: inout P, _ policy: InvalidUTF8Policy) -> PartResult {
+        var r = PartResult()
+        r.output = OutputBuffer(capacity: batch.bytes.count + batch.bytes.count / 2 + 64)
+        batch.bytes.withUnsafeBufferPointer { all in
+            for (k, span) in batch.lines.enumerated() {
+                let line = UnsafeBufferPointer(rebasing: all[span.start..<span.end])
+                var context = LineContext(source: batch.source, line: batch.firstLine + k,
+                                          terminator: span.terminator, repaired: false)
+                if let e = UTF8Validation.firstError(in: line) {
+                    let located = InputError(.invalidUTF8(e), file: batch.source, line: context.line,
+                                             byteInLine: e.byteOffset, fileOffset: batch.fileOffset + span.start + e.byteOffset)
+                    if policy == .error {
+                        r.error = located
+                        return
+                    }
+                    let (fixed, errors) = UTF8Validation.repairing(line)
+                    for e in errors {
+                        r.warnings.append(InputError(.invalidUTF8(e), file: batch.source, line: context.line,
+                                                     byteInLine: e.byteOffset, fileOffset: batch.fileOffset + span.start + e.byteOffset))
+                    }
+                    context.repaired = true
+                    fixed.withUnsafeBufferPointer { processor.process(line: $0, context: context, into: &r.output) }
+                } else {
+                    processor.process(line: line, context: context, into: &r.output)
+                }
+                r.lines += 1
+                r.bytes += span.end - span.start + Int(span.terminator == .none ? 0 : span.terminator == .lf ? 1 : 2)
+            }
+        }
+        return r
+    }
+}
+
+final class Box<T> {
+    var value: T
+    init(_ v: T) { value = v }
+}
+
+struct SendableBuffer<T>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<T>
+    init(_ b: UnsafeMutableBufferPointer<T>) { buffer = b }
+}
+
+struct SendableArray<T>: @unchecked Sendable {
+    let array: [T]
+    init(_ a: [T]) { array = a }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif

@@ -1,0 +1,7 @@
+// BitextKit — the umbrella library: import this one module for all of bitext.
+@_exported import BitextCore
+@_exported import BitextNormalize
+@_exported import BitextScript
+
+/// The version of the bitext package.
+public let bitextVersion = "0.1.0"
