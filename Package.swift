@@ -27,6 +27,9 @@ let package = Package(
         ),
         // The only Swift module that holds ICU handles.
         .target(name: "ICUBridge", dependencies: ["CICU"]),
+        // Data compiled into the binary: blobs under Lexicons/compiled/, via .incbin.
+        .target(name: "CBitextData", cSettings: [.headerSearchPath("../..")]),
+        .target(name: "BitextData", dependencies: ["CBitextData"]),
         // Data-free foundations: Unicode property tables, UTF-8 handling, offset maps.
         .target(name: "BitextCore"),
         // Line-oriented input, JSON output, errors with file/line/offset.
@@ -58,7 +61,7 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "BitextIOTests", dependencies: ["BitextIO"]),
+        .testTarget(name: "BitextIOTests", dependencies: ["BitextIO", "BitextData"]),
         .testTarget(name: "BitextScriptTests", dependencies: ["BitextScript"]),
         .testTarget(
             name: "BitextNormalizeTests",
