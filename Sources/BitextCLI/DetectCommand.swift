@@ -46,8 +46,18 @@ struct DetectProcessor: LineProcessor {
     let unit: OffsetUnit
     var detector = ScriptDetector()
 
+    mutating func processUnchecked(line: UnsafeBufferPointer<UInt8>, context: LineContext, into out: inout OutputBuffer) -> Bool {
+        // The detector checks UTF-8 as it reads, so the pipeline needs no separate pass.
+        guard let a = detector.analyzeChecked(utf8: line) else { return false }
+        write(a, line, context, &out)
+        return true
+    }
+
     mutating func process(line: UnsafeBufferPointer<UInt8>, context: LineContext, into out: inout OutputBuffer) {
-        let a = detector.analyze(utf8: line)
+        write(detector.analyze(utf8: line), line, context, &out)
+    }
+
+    func write(_ a: ScriptAnalysis, _ line: UnsafeBufferPointer<UInt8>, _ context: LineContext, _ out: inout OutputBuffer) {
         let index = unit == .scalar ? nil : TextOffsetIndex(utf8: Array(line))
         func off(_ s: Int) -> Int { index?.offset(ofScalar: s, in: unit) ?? s }
         let needText = details || checker != nil

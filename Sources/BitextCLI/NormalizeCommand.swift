@@ -101,15 +101,39 @@ struct NormalizeProcessor: LineProcessor {
     let unit: OffsetUnit
     var scratch: [UInt8] = []
 
+    mutating func processUnchecked(line: UnsafeBufferPointer<UInt8>, context: LineContext, into out: inout OutputBuffer) -> Bool {
+        guard format == .text || format == .auto else {
+            if UTF8Validation.firstError(in: line) != nil { return false }
+            process(line: line, context: context, into: &out)
+            return true
+        }
+        // The normalizer checks UTF-8 as it reads, so text output needs no separate pass.
+        do {
+            try normalizer.normalize(utf8: line, into: &out.bytes)
+        } catch {
+            return false
+        }
+        appendTerminator(context, &out)
+        return true
+    }
+
+    func appendTerminator(_ context: LineContext, _ out: inout OutputBuffer) {
+        switch context.terminator {
+        case .none: break
+        case .lf: out.append(byte: 0x0A)
+        case .crlf: out.append("\r\n")
+        }
+    }
+
     mutating func process(line: UnsafeBufferPointer<UInt8>, context: LineContext, into out: inout OutputBuffer) {
         switch format {
         case .text, .auto:
-            normalizer.normalize(utf8: line, into: &out.bytes)
-            out.append(bytes: context.terminator == .none ? [] : context.terminator.bytes)
+            _ = try? normalizer.normalize(utf8: line, into: &out.bytes)
+            appendTerminator(context, &out)
         case .tsv:
             // TSV cannot hold tabs or newlines inside a field: they are escaped as \t, \n, \\.
             scratch.removeAll(keepingCapacity: true)
-            normalizer.normalize(utf8: line, into: &scratch)
+            _ = try? normalizer.normalize(utf8: line, into: &scratch)
             for b in scratch {
                 switch b {
                 case 0x09: out.append("\\t")
@@ -122,7 +146,7 @@ struct NormalizeProcessor: LineProcessor {
             out.append("\n")
         case .json, .jsonl:
             scratch.removeAll(keepingCapacity: true)
-            let map = normalizer.normalize(utf8: line, into: &scratch, offsets: withMap)
+            let map = (try? normalizer.normalize(utf8: line, into: &scratch, offsets: withMap)) ?? nil
             out.append("{\"text\": ")
             scratch.withUnsafeBufferPointer { out.appendJSONString(utf8: $0) }
             if let map {

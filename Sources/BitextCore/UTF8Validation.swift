@@ -50,22 +50,54 @@ public enum UTF8Validation {
     /// - Complexity: O(n); ASCII is checked eight bytes at a time.
     @inlinable
     public static func firstError(in bytes: UnsafeBufferPointer<UInt8>) -> UTF8Error? {
-        var i = 0
-        let n = bytes.count
         guard let base = bytes.baseAddress else { return nil }
+        let n = bytes.count
+        var i = 0
         while i < n {
-            // Fast path: eight ASCII bytes at once.
-            while i + 8 <= n {
-                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 != 0 { break }
+            // ASCII: eight bytes at a time.
+            while i + 8 <= n && UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
                 i += 8
             }
-            if i >= n { break }
-            let b0 = base[i]
-            if b0 < 0x80 { i += 1; continue }
-            let (len, error) = sequenceLength(base, i, n)
-            if let error { return error }
-            i += len
+            // Then character by character until the next long ASCII stretch.
+            while i < n {
+                let b0 = base[i]
+                if b0 < 0x80 {
+                    i += 1
+                    if b0 == 0x20 || b0 == 0x0A { continue }  // a space in non-Latin text
+                    break
+                }
+                // Well-formed multi-byte sequences (Unicode Table 3-7), checked inline; the
+                // detailed diagnosis runs only on a bad sequence.
+                if b0 >= 0xC2 && b0 <= 0xDF {
+                    if i + 1 < n && base[i + 1] & 0xC0 == 0x80 {
+                        i += 2
+                        continue
+                    }
+                } else if b0 >= 0xE0 && b0 <= 0xEF {
+                    if i + 2 < n {
+                        let b1 = base[i + 1]
+                        let lo: UInt8 = b0 == 0xE0 ? 0xA0 : 0x80
+                        let hi: UInt8 = b0 == 0xED ? 0x9F : 0xBF
+                        if b1 >= lo && b1 <= hi && base[i + 2] & 0xC0 == 0x80 {
+                            i += 3
+                            continue
+                        }
+                    }
+                } else if b0 >= 0xF0 && b0 <= 0xF4 {
+                    if i + 3 < n {
+                        let b1 = base[i + 1]
+                        let lo: UInt8 = b0 == 0xF0 ? 0x90 : 0x80
+                        let hi: UInt8 = b0 == 0xF4 ? 0x8F : 0xBF
+                        if b1 >= lo && b1 <= hi && base[i + 2] & 0xC0 == 0x80 && base[i + 3] & 0xC0 == 0x80 {
+                            i += 4
+                            continue
+                        }
+                    }
+                }
+                let (len, error) = sequenceLength(base, i, n)
+                if let error { return error }
+                i += len
+            }
         }
         return nil
     }
@@ -150,6 +182,35 @@ public enum UTF8Scalars {
             return ((b0 & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F), 3)
         }
         return ((b0 & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6
+                    | UInt32(p[i + 3] & 0x3F), 4)
+    }
+
+    /// Decodes and checks the scalar at `i` (of `n` bytes): its value and length, or length
+    /// 0 when the bytes there are not well-formed UTF-8 (Unicode Table 3-7).
+    @inlinable @inline(__always)
+    public static func decodeChecked(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> (scalar: UInt32, length: Int) {
+        let b0 = UInt32(p[i])
+        if b0 < 0x80 { return (b0, 1) }
+        if b0 < 0xC2 { return (0, 0) }
+        if b0 < 0xE0 {
+            guard i + 1 < n, p[i + 1] & 0xC0 == 0x80 else { return (0, 0) }
+            return ((b0 & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F), 2)
+        }
+        if b0 < 0xF0 {
+            guard i + 2 < n else { return (0, 0) }
+            let b1 = p[i + 1]
+            let lo: UInt8 = b0 == 0xE0 ? 0xA0 : 0x80
+            let hi: UInt8 = b0 == 0xED ? 0x9F : 0xBF
+            guard b1 >= lo && b1 <= hi && p[i + 2] & 0xC0 == 0x80 else { return (0, 0) }
+            return ((b0 & 0x0F) << 12 | UInt32(b1 & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F), 3)
+        }
+        if b0 > 0xF4 { return (0, 0) }
+        guard i + 3 < n else { return (0, 0) }
+        let b1 = p[i + 1]
+        let lo: UInt8 = b0 == 0xF0 ? 0x90 : 0x80
+        let hi: UInt8 = b0 == 0xF4 ? 0x8F : 0xBF
+        guard b1 >= lo && b1 <= hi && p[i + 2] & 0xC0 == 0x80 && p[i + 3] & 0xC0 == 0x80 else { return (0, 0) }
+        return ((b0 & 0x07) << 18 | UInt32(b1 & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6
                     | UInt32(p[i + 3] & 0x3F), 4)
     }
 

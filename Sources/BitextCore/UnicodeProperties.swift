@@ -73,9 +73,15 @@ public struct UnicodeProperties: Hashable, Sendable {
     }
 
     /// True for letters (L*).
-    @inlinable public var isLetter: Bool { generalCategory.isLetter }
+    @inlinable public var isLetter: Bool {
+        let g = (rawValue >> 8) & 0x1F
+        return g >= 1 && g <= 5
+    }
     /// True for marks (M*).
-    @inlinable public var isMark: Bool { generalCategory.isMark }
+    @inlinable public var isMark: Bool {
+        let g = (rawValue >> 8) & 0x1F
+        return g >= 6 && g <= 8
+    }
 
     public enum BracketType: UInt8, Sendable { case none = 0, open = 1, close = 2 }
 }

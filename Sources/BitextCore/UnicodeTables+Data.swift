@@ -634,18 +634,18 @@ extension UnicodeTables {
 }
 
 extension Script {
-    public static let common = Script(rawValue: 0)  // Zyyy
-    public static let inherited = Script(rawValue: 1)  // Zinh
-    public static let unknown = Script(rawValue: 103)  // Zzzz
-    public static let arabic = Script(rawValue: 2)  // Arab
-    public static let latin = Script(rawValue: 25)  // Latn
-    public static let cyrillic = Script(rawValue: 8)  // Cyrl
-    public static let greek = Script(rawValue: 14)  // Grek
-    public static let hebrew = Script(rawValue: 19)  // Hebr
-    public static let syriac = Script(rawValue: 34)  // Syrc
-    public static let thaana = Script(rawValue: 37)  // Thaa
-    public static let nko = Script(rawValue: 87)  // Nkoo
-    public static let han = Script(rawValue: 17)  // Hani
-    public static let armenian = Script(rawValue: 3)  // Armn
-    public static let devanagari = Script(rawValue: 10)  // Deva
+    @inlinable public static var common: Script { Script(rawValue: 0) }  // Zyyy
+    @inlinable public static var inherited: Script { Script(rawValue: 1) }  // Zinh
+    @inlinable public static var unknown: Script { Script(rawValue: 103) }  // Zzzz
+    @inlinable public static var arabic: Script { Script(rawValue: 2) }  // Arab
+    @inlinable public static var latin: Script { Script(rawValue: 25) }  // Latn
+    @inlinable public static var cyrillic: Script { Script(rawValue: 8) }  // Cyrl
+    @inlinable public static var greek: Script { Script(rawValue: 14) }  // Grek
+    @inlinable public static var hebrew: Script { Script(rawValue: 19) }  // Hebr
+    @inlinable public static var syriac: Script { Script(rawValue: 34) }  // Syrc
+    @inlinable public static var thaana: Script { Script(rawValue: 37) }  // Thaa
+    @inlinable public static var nko: Script { Script(rawValue: 87) }  // Nkoo
+    @inlinable public static var han: Script { Script(rawValue: 17) }  // Hani
+    @inlinable public static var armenian: Script { Script(rawValue: 3) }  // Armn
+    @inlinable public static var devanagari: Script { Script(rawValue: 10) }  // Deva
 }

@@ -1,5 +1,25 @@
 // UnicodeTables.swift — constant-time lookup of packed Unicode properties.
 
+/// A two-stage property lookup (see ``UnicodeTables``); a plain value, cheap to copy.
+@frozen
+public struct PropertyTable: @unchecked Sendable {
+    @usableFromInline let stage1: UnsafeMutablePointer<UInt16>
+    @usableFromInline let stage2: UnsafeMutablePointer<UInt32>
+
+    @inlinable init(stage1: UnsafeMutablePointer<UInt16>, stage2: UnsafeMutablePointer<UInt32>) {
+        self.stage1 = stage1
+        self.stage2 = stage2
+    }
+
+    /// The packed properties of a code point (anything above U+10FFFF reads as unassigned).
+    @inlinable @inline(__always)
+    public subscript(scalar: UInt32) -> UnicodeProperties {
+        let c = scalar <= 0x10FFFF ? scalar : 0x10FFFF
+        let block = UInt32(stage1[Int(c >> 7)])
+        return UnicodeProperties(rawValue: stage2[Int((block << 7) | (c & 127))])
+    }
+}
+
 /// bitext's own Unicode property tables: a two-stage lookup built once from the
 /// generated range data (UnicodeTables+Data.swift). Faster than asking ICU per
 /// character, and usable without ICU.
@@ -20,13 +40,19 @@ public enum UnicodeTables {
 
     @usableFromInline static let storage: Storage = build()
 
+    /// The lookup table as a value: copy it into a local before a hot loop, so the loop
+    /// does not go through the lazy global's initialization check on every character.
+    ///
+    ///     let table = UnicodeTables.table
+    ///     for s in text.unicodeScalars { if table[s.value].isLetter { … } }
+    @inlinable public static var table: PropertyTable {
+        PropertyTable(stage1: storage.stage1, stage2: storage.stage2)
+    }
+
     /// The packed properties of a code point (anything above U+10FFFF reads as unassigned).
     @inlinable @inline(__always)
     public static func properties(of scalar: UInt32) -> UnicodeProperties {
-        let s = storage
-        let c = scalar <= 0x10FFFF ? scalar : 0x10FFFF
-        let block = UInt32(s.stage1[Int(c >> blockShift)])
-        return UnicodeProperties(rawValue: s.stage2[Int((block << blockShift) | (c & blockMask))])
+        table[scalar]
     }
 
     /// The Script property of a code point.
@@ -53,13 +79,13 @@ public enum UnicodeTables {
         let blockSize = Int(blockMask + 1)
         let stage1 = UnsafeMutablePointer<UInt16>.allocate(capacity: blockCount)
         var blocks: [UInt32] = []
+        blocks.reserveCapacity(512 * blockSize)
+        // Blocks holding one value are shared by value; the few hundred mixed blocks are
+        // stored as they come (deduplicating them would cost more at start-up than it saves).
         var uniformBlock: [UInt32: UInt16] = [:]
-        var seen: [[UInt32]: UInt16] = [:]
         var r = 0
-        var current = [UInt32](repeating: 0, count: blockSize)
         for b in 0..<blockCount {
             let base = UInt32(b) << blockShift
-            // Uniform block: one range covers all of it.
             while r + 1 < ranges.count && ranges[r + 1].start <= base { r += 1 }
             let blockEnd = base + UInt32(blockSize)
             if r + 1 >= ranges.count || ranges[r + 1].start >= blockEnd {
@@ -74,19 +100,12 @@ public enum UnicodeTables {
                 }
                 continue
             }
+            stage1[b] = UInt16(blocks.count / blockSize)
             var k = r
             for i in 0..<blockSize {
                 let c = base + UInt32(i)
                 while k + 1 < ranges.count && ranges[k + 1].start <= c { k += 1 }
-                current[i] = ranges[k].value
-            }
-            if let idx = seen[current] {
-                stage1[b] = idx
-            } else {
-                let idx = UInt16(blocks.count / blockSize)
-                blocks.append(contentsOf: current)
-                seen[current] = idx
-                stage1[b] = idx
+                blocks.append(ranges[k].value)
             }
         }
         let stage2 = UnsafeMutablePointer<UInt32>.allocate(capacity: blocks.count)
@@ -96,21 +115,24 @@ public enum UnicodeTables {
 
     static func decodeRanges() -> [(start: UInt32, value: UInt32)] {
         var out: [(UInt32, UInt32)] = []
+        out.reserveCapacity(5000)
         rangeData.withUTF8Buffer { buf in
-            var digits: [UInt8] = []
-            digits.reserveCapacity(buf.count)
-            for b in buf where b != UInt8(ascii: "\n") && b != UInt8(ascii: "\\") { digits.append(b) }
-            func hexValue(_ b: UInt8) -> UInt32 {
-                b <= UInt8(ascii: "9") ? UInt32(b - UInt8(ascii: "0")) : UInt32(b - UInt8(ascii: "A") + 10)
-            }
-            var i = 0
-            while i + 14 <= digits.count {
-                var start: UInt32 = 0
-                for j in 0..<6 { start = start << 4 | hexValue(digits[i + j]) }
-                var value: UInt32 = 0
-                for j in 6..<14 { value = value << 4 | hexValue(digits[i + j]) }
-                out.append((start, value))
-                i += 14
+            var value: UInt64 = 0
+            var digits = 0
+            for b in buf {
+                let d: UInt64
+                switch b {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): d = UInt64(b &- 48)
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): d = UInt64(b &- 55)
+                default: continue
+                }
+                value = value << 4 | d
+                digits += 1
+                if digits == 14 {
+                    out.append((UInt32(truncatingIfNeeded: value >> 32), UInt32(truncatingIfNeeded: value)))
+                    value = 0
+                    digits = 0
+                }
             }
         }
         return out

@@ -23,7 +23,23 @@ public struct LineContext: Sendable {
 /// Turns one line of valid UTF-8 into output. Each worker thread gets its own instance,
 /// so a processor may keep scratch buffers and thread-unsafe objects (ICU transliterators).
 public protocol LineProcessor: SendableMetatype {
+    /// Processes one line of valid UTF-8.
     mutating func process(line: UnsafeBufferPointer<UInt8>, context: LineContext, into out: inout OutputBuffer)
+
+    /// Processes one line that has not been checked: returns false, with `out` as it was,
+    /// when the line is not well-formed UTF-8 (the pipeline then reports or repairs it).
+    ///
+    /// The default checks the line, then calls ``process(line:context:into:)``. A processor
+    /// that reads every byte anyway can check as it reads and save the pipeline a pass.
+    mutating func processUnchecked(line: UnsafeBufferPointer<UInt8>, context: LineContext, into out: inout OutputBuffer) -> Bool
+}
+
+extension LineProcessor {
+    public mutating func processUnchecked(line: UnsafeBufferPointer<UInt8>, context: LineContext, into out: inout OutputBuffer) -> Bool {
+        if UTF8Validation.firstError(in: line) != nil { return false }
+        process(line: line, context: context, into: &out)
+        return true
+    }
 }
 
 /// How records are framed in the output stream.
@@ -76,31 +92,27 @@ public struct LinePipeline {
     public func run<P: LineProcessor>(
         inputs: [String?], sink: OutputSink, makeProcessor: () throws -> P
     ) throws -> PipelineStats {
-        var processors: [Box<P>] = []
-        for _ in 0..<jobs { processors.append(Box(try makeProcessor())) }
+        var workers: [Worker<P>] = []
+        for _ in 0..<jobs { workers.append(Worker(try makeProcessor())) }
         var stats = PipelineStats()
         var warnings = 0
         var firstRecord = true
         if framing == .jsonArray { sink.write(Array("[".utf8)) }
+        let policy = invalidUTF8
         for input in inputs.isEmpty ? [nil] : inputs {
             let reader = try LineReader(path: input)
             while let batch = try reader.nextBatch(targetBytes: batchBytes * jobs) {
-                let parts = batch.split(into: jobs)
-                let results = UnsafeMutableBufferPointer<PartResult>.allocate(capacity: parts.count)
-                results.initialize(repeating: PartResult())
-                defer { results.deallocate() }
-                let policy = invalidUTF8
+                let parts = batch.partition(into: jobs)
                 if parts.count == 1 {
-                    results[0] = Self.process(parts[0], &processors[0].value, policy)
+                    workers[0].process(batch, parts[0], policy)
                 } else {
-                    let shared = SendableBuffer(results)
-                    let procs = SendableArray(processors)
+                    let shared = SendableArray(workers)
                     DispatchQueue.concurrentPerform(iterations: parts.count) { k in
-                        shared.buffer[k] = Self.process(parts[k], &procs.array[k].value, policy)
+                        shared.array[k].process(batch, parts[k], policy)
                     }
                 }
                 for k in 0..<parts.count {
-                    let r = results[k]
+                    let r = workers[k]
                     for w in r.warnings {
                         stats.replacedSequences += 1
                         warnings += 1
@@ -146,55 +158,57 @@ public struct LinePipeline {
         }
     }
 
-    struct PartResult {
-        var output = OutputBuffer()
-        var warnings: [InputError] = []
-        var error: InputError? = nil
-        var lines = 0
-        var bytes = 0
-    }
+}
 
-    static func process<P: LineProcessor>(_ batch: LineBatch, _ processor: inout P, _ policy: InvalidUTF8Policy) -> PartResult {
-        var r = PartResult()
-        r.output = OutputBuffer(capacity: batch.bytes.count + batch.bytes.count / 2 + 64)
+/// One worker thread's processor and its reusable output.
+final class Worker<P: LineProcessor>: @unchecked Sendable {
+    var processor: P
+    var output = OutputBuffer()
+    var warnings: [InputError] = []
+    var error: InputError? = nil
+    var lines = 0
+    var bytes = 0
+
+    init(_ p: P) { processor = p }
+
+    /// Processes the lines `range` of `batch` into `output` (cleared first).
+    func process(_ batch: LineBatch, _ range: Range<Int>, _ policy: InvalidUTF8Policy) {
+        output.removeAll(keepingCapacity: true)
+        warnings.removeAll()
+        error = nil
+        lines = 0
+        bytes = 0
+        guard !range.isEmpty else { return }
+        let span = batch.lines[range.upperBound - 1].end - batch.lines[range.lowerBound].start
+        output.bytes.reserveCapacity(span + span / 2 + 64)
         batch.bytes.withUnsafeBufferPointer { all in
-            for (k, span) in batch.lines.enumerated() {
+            for k in range {
+                let span = batch.lines[k]
                 let line = UnsafeBufferPointer(rebasing: all[span.start..<span.end])
                 var context = LineContext(source: batch.source, line: batch.firstLine + k,
                                           terminator: span.terminator, repaired: false)
-                if let e = UTF8Validation.firstError(in: line) {
+                if !processor.processUnchecked(line: line, context: context, into: &output),
+                   let e = UTF8Validation.firstError(in: line)
+                {
                     let located = InputError(.invalidUTF8(e), file: batch.source, line: context.line,
                                              byteInLine: e.byteOffset, fileOffset: batch.fileOffset + span.start + e.byteOffset)
                     if policy == .error {
-                        r.error = located
+                        error = located
                         return
                     }
                     let (fixed, errors) = UTF8Validation.repairing(line)
                     for e in errors {
-                        r.warnings.append(InputError(.invalidUTF8(e), file: batch.source, line: context.line,
-                                                     byteInLine: e.byteOffset, fileOffset: batch.fileOffset + span.start + e.byteOffset))
+                        warnings.append(InputError(.invalidUTF8(e), file: batch.source, line: context.line,
+                                                   byteInLine: e.byteOffset, fileOffset: batch.fileOffset + span.start + e.byteOffset))
                     }
                     context.repaired = true
-                    fixed.withUnsafeBufferPointer { processor.process(line: $0, context: context, into: &r.output) }
-                } else {
-                    processor.process(line: line, context: context, into: &r.output)
+                    fixed.withUnsafeBufferPointer { processor.process(line: $0, context: context, into: &output) }
                 }
-                r.lines += 1
-                r.bytes += span.end - span.start + Int(span.terminator == .none ? 0 : span.terminator == .lf ? 1 : 2)
+                lines += 1
+                bytes += span.end - span.start + (span.terminator == .none ? 0 : span.terminator == .lf ? 1 : 2)
             }
         }
-        return r
     }
-}
-
-final class Box<T> {
-    var value: T
-    init(_ v: T) { value = v }
-}
-
-struct SendableBuffer<T>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<T>
-    init(_ b: UnsafeMutableBufferPointer<T>) { buffer = b }
 }
 
 struct SendableArray<T>: @unchecked Sendable {

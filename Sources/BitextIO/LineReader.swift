@@ -47,25 +47,19 @@ public struct LineBatch: Sendable {
     /// The input's name (`<stdin>` for standard input).
     public var source: String
 
-    /// Splits the batch into at most `parts` batches of about equal size, at line boundaries.
-    public func split(into parts: Int) -> [LineBatch] {
-        if parts <= 1 || lines.count <= 1 { return [self] }
+    /// Divides the batch's lines into at most `parts` ranges of about equal byte size.
+    public func partition(into parts: Int) -> [Range<Int>] {
+        if parts <= 1 || lines.count <= 1 { return [0..<lines.count] }
         let target = max(1, bytes.count / parts)
-        var out: [LineBatch] = []
-        var firstIdx = 0
-        while firstIdx < lines.count {
-            let startByte = lines[firstIdx].start
-            var lastIdx = firstIdx
-            while lastIdx + 1 < lines.count && lines[lastIdx].end - startByte < target { lastIdx += 1 }
-            if out.count == parts - 1 { lastIdx = lines.count - 1 }
-            let endByte = lastIdx + 1 < lines.count ? lines[lastIdx + 1].start : bytes.count
-            let sub = Array(bytes[startByte..<endByte])
-            let spans = lines[firstIdx...lastIdx].map {
-                LineSpan(start: $0.start - startByte, end: $0.end - startByte, terminator: $0.terminator)
-            }
-            out.append(LineBatch(bytes: sub, lines: spans, firstLine: firstLine + firstIdx,
-                                 fileOffset: fileOffset + startByte, source: source))
-            firstIdx = lastIdx + 1
+        var out: [Range<Int>] = []
+        var first = 0
+        while first < lines.count {
+            let startByte = lines[first].start
+            var last = first
+            while last + 1 < lines.count && lines[last].end - startByte < target { last += 1 }
+            if out.count == parts - 1 { last = lines.count - 1 }
+            out.append(first..<(last + 1))
+            first = last + 1
         }
         return out
     }

@@ -54,7 +54,7 @@ public enum NormalizationStep: String, CaseIterable, Sendable, Hashable, Compara
     case casefold
 
     public static func < (a: Self, b: Self) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+        a.index < b.index
     }
 }
 

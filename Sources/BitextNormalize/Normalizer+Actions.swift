@@ -26,6 +26,8 @@ struct Action {
         case paragraph = 6
         /// A tag character under remove-invisible: kept only inside an emoji tag sequence.
         case tag = 7
+        /// Replace by the single scalar `payload` (normalization-stable).
+        case replaceScalar = 8
     }
 
     @inlinable @inline(__always) var kind: Kind { Kind(rawValue: raw & 0xF).unsafelyUnwrapped }
@@ -49,12 +51,42 @@ enum BaseAction: Equatable {
     case tag
 }
 
+extension NormalizationStep {
+    /// Position in `allCases`.
+    var index: Int {
+        switch self {
+        case .nfc: 0
+        case .nfkc: 1
+        case .removeInvisible: 2
+        case .removeJoiners: 3
+        case .removeVariationSelectors: 4
+        case .stripDiacritics: 5
+        case .removeTatweel: 6
+        case .foldHamza: 7
+        case .foldAlefMaksura: 8
+        case .foldTaMarbuta: 9
+        case .foldPersian: 10
+        case .foldDigits: 11
+        case .foldSpaces: 12
+        case .casefold: 13
+        }
+    }
+}
+
 struct ActionCompiler {
     let profile: NormalizationProfile
     let form: ICUNormalizer.Form?
+    /// The steps as flags (a Set lookup per code point would dominate building the table).
+    private let flags: [Bool]
+    private let casefold: Bool
+    let bidi: BidiPolicy
+    let properties = UnicodeTables.table
 
     init(profile: NormalizationProfile) {
         self.profile = profile
+        bidi = profile.bidi
+        flags = NormalizationStep.allCases.map { profile.steps.contains($0) }
+        casefold = profile.steps.contains(.casefold)
         if profile.steps.contains(.nfkc) {
             form = .nfkc
         } else if profile.steps.contains(.nfc) {
@@ -64,12 +96,12 @@ struct ActionCompiler {
         }
     }
 
-    func has(_ s: NormalizationStep) -> Bool { profile.steps.contains(s) }
+    @inline(__always) func has(_ s: NormalizationStep) -> Bool { flags[s.index] }
 
     /// The deletions and bidi policy (stage 1).
     func preAction(_ c: UInt32) -> BaseAction? {
         if let b = ArabicFolding.bidiControl(c) {
-            switch profile.bidi {
+            switch bidi {
             case .strip: return .deleteStandalone
             case .keep: return .keep
             case .repair: return b == .lrm || b == .rlm || b == .alm ? .keep : .bidi(b)
@@ -85,7 +117,7 @@ struct ActionCompiler {
             if c == 0xE0001 || (0xE0020...0xE007F).contains(c) { return .tag }
             if Self.isInvisibleJunk(c) { return .deleteStandalone }
         }
-        if profile.bidi == .repair && UnicodeTables.properties(of: c).bidiClass == .paragraphSeparator
+        if bidi == .repair && properties[c].bidiClass == .paragraphSeparator
             && c != 0x0A && c != 0x0D
         {
             return .paragraph
@@ -117,7 +149,7 @@ struct ActionCompiler {
         if has(.foldTaMarbuta) && c == 0x0629 { out = [0x0647] }
         if has(.foldPersian), let f = ArabicFolding.persianFold(c) { out = [f] }
         if has(.foldDigits), let f = ArabicFolding.digitFold(c) { out = [f] }
-        if has(.foldSpaces) && c != 0x20 && UnicodeTables.properties(of: c).generalCategory == .spaceSeparator {
+        if has(.foldSpaces) && c != 0x20 && properties[c].generalCategory == .spaceSeparator {
             out = [0x20]
         }
         if has(.casefold) {
@@ -147,18 +179,40 @@ struct ActionCompiler {
 
     func isQuick(_ c: UInt32) -> Bool {
         guard let form else { return true }
-        let p = UnicodeTables.properties(of: c)
+        let p = properties[c]
         return form == .nfkc ? p.isNFKCQuick : p.isNFCQuick
     }
 
     func hasBoundary(_ c: UInt32) -> Bool {
         guard let form else { return true }
-        let p = UnicodeTables.properties(of: c)
+        let p = properties[c]
         return form == .nfkc ? p.hasNFKCBoundaryBefore : p.hasNFCBoundaryBefore
+    }
+
+    /// True when no step can touch `c`, so its action follows from its normalization
+    /// properties alone. Every step's characters lie in the ranges below (tested against
+    /// the full computation for every BMP code point in NormalizerActionTableTests).
+    func isOrdinary(_ c: UInt32) -> Bool {
+        if casefold { return false }
+        switch c {
+        case 0...0xFF, 0x0600...0x08FF, 0x1680, 0x180E, 0x2000...0x206F, 0x3000,
+             0xFB50...0xFDFF, 0xFE00...0xFE0F, 0xFE70...0xFEFF, 0xFFF9...0xFFFB, 0xD800...0xDFFF:
+            return false
+        default:
+            return c < 0x10000
+        }
     }
 
     /// The engine action of a scalar; replacements are registered in `replacements`.
     func action(_ c: UInt32, _ replacements: inout ReplacementTable) -> Action {
+        if isOrdinary(c) {
+            return isQuick(c) ? Action(.keep, boundary: true) : Action(.slow, boundary: hasBoundary(c))
+        }
+        return fullAction(c, &replacements)
+    }
+
+    /// The action computed from every step (``action(_:_:)`` shortcuts ordinary characters).
+    func fullAction(_ c: UInt32, _ replacements: inout ReplacementTable) -> Action {
         let boundary = hasBoundary(c)
         if (0xD800...0xDFFF).contains(c) { return Action(.keep, boundary: true) }
         switch baseAction(c) {
@@ -172,6 +226,7 @@ struct ActionCompiler {
             return isQuick(c) ? Action(.keep, boundary: true) : Action(.slow, boundary: boundary)
         case .replace(let r):
             guard isQuick(c) else { return Action(.slow, boundary: boundary) }
+            if r.count == 1 { return Action(.replaceScalar, boundary: true, payload: Int(r[0])) }
             return Action(.replace, boundary: true, payload: replacements.index(of: r))
         }
     }

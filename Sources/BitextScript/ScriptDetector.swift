@@ -1,6 +1,55 @@
 // ScriptDetector.swift — script runs with Common/Inherited resolved by context (UAX #24).
 import BitextCore
 
+/// The classes of the characters below U+0800, for ``ScriptDetector``'s fast path:
+/// 0 for Common and Inherited characters that are not brackets (nothing to do), otherwise
+/// the script (bits 0–7) and whether it is a letter (bit 8), or `special` (bit 15) for
+/// brackets, which take the general path.
+struct ByteClasses: @unchecked Sendable {
+    static let neutral: UInt16 = 0
+    static let special: UInt16 = 0x8000
+
+    let table: UnsafeMutablePointer<UInt16>
+
+    static let shared = ByteClasses()
+
+    private init() {
+        table = .allocate(capacity: 0x800)
+        for c in 0..<UInt32(0x800) {
+            let p = UnicodeTables.properties(of: c)
+            let s = p.script
+            if p.bracketType != .none {
+                table[Int(c)] = Self.special
+            } else if s == .common || s == .inherited || s == .unknown {
+                table[Int(c)] = Self.neutral
+            } else {
+                table[Int(c)] = UInt16(s.rawValue) | (p.isLetter ? 0x100 : 0)
+            }
+        }
+    }
+
+    /// True when one of the eight ASCII bytes of `x` is ( ) [ ] { } (or, harmlessly, a
+    /// few other bytes that share their bit patterns: the caller then goes byte by byte).
+    @inline(__always)
+    static func hasBracket(_ x: UInt64) -> Bool {
+        @inline(__always) func hasByte(_ v: UInt64) -> Bool {
+            (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080 != 0
+        }
+        return hasByte((x & 0xFEFE_FEFE_FEFE_FEFE) ^ 0x2828_2828_2828_2828)  // ( )
+            || hasByte((x & 0xF9F9_F9F9_F9F9_F9F9) ^ 0x5959_5959_5959_5959)  // [ ] (and Y _)
+            || hasByte((x & 0xF9F9_F9F9_F9F9_F9F9) ^ 0x7979_7979_7979_7979)  // { } (and y DEL)
+    }
+
+    /// The high bit of each byte of `x` (ASCII) that is a letter A–Z or a–z.
+    @inline(__always)
+    static func letterMask(_ x: UInt64) -> UInt64 {
+        let y = x | 0x2020_2020_2020_2020
+        let atLeastA = y &+ 0x1F1F_1F1F_1F1F_1F1F  // high bit: byte ≥ 0x61
+        let beyondZ = y &+ 0x0505_0505_0505_0505  // high bit: byte ≥ 0x7B
+        return atLeastA & ~beyondZ & 0x8080_8080_8080_8080
+    }
+}
+
 /// A maximal stretch of text in one script, in Unicode scalar offsets (end exclusive).
 public struct ScriptRun: Equatable, Sendable, CustomStringConvertible {
     public var start: Int
@@ -64,22 +113,37 @@ public struct ScriptAnalysis: Equatable, Sendable {
 /// A detector keeps scratch state: use one per thread.
 public struct ScriptDetector {
     /// Letters per script index, reset for every text.
-    private var counts = [Int](repeating: 0, count: 256)
+    private let counts = Counts()
+
+    private final class Counts {
+        let p = UnsafeMutablePointer<Int>.allocate(capacity: 256)
+        init() { p.initialize(repeating: 0, count: 256) }
+        deinit { p.deallocate() }
+    }
 
     public init() {}
 
     /// Deepest bracket nesting tracked (as UAX #24 suggests, a fixed-size stack).
     static let maxBracketDepth = 64
 
-    public mutating func analyze(_ text: String) -> ScriptAnalysis {
+    public func analyze(_ text: String) -> ScriptAnalysis {
         var text = text
         return text.withUTF8 { analyze(utf8: $0) }
     }
 
-    /// Analyzes valid UTF-8.
+    /// Analyzes valid UTF-8 (invalid sequences are read as U+FFFD).
     ///
     /// - Complexity: O(n).
-    public mutating func analyze(utf8 input: UnsafeBufferPointer<UInt8>) -> ScriptAnalysis {
+    public func analyze(utf8 input: UnsafeBufferPointer<UInt8>) -> ScriptAnalysis {
+        if let a = analyzeChecked(utf8: input) { return a }
+        let (fixed, _) = UTF8Validation.repairing(input)
+        return fixed.withUnsafeBufferPointer { analyzeChecked(utf8: $0)! }
+    }
+
+    /// Analyzes UTF-8, checking it as it reads: nil when it is not well-formed.
+    ///
+    /// - Complexity: O(n).
+    public func analyzeChecked(utf8 input: UnsafeBufferPointer<UInt8>) -> ScriptAnalysis? {
         var runs: [ScriptRun] = []
         var profile = ScriptProfile()
         guard let p = input.baseAddress, input.count > 0 else {
@@ -88,13 +152,18 @@ public struct ScriptDetector {
         let n = input.count
         var i = 0
         var k = 0  // scalar index
-        var current = Script.common  // .common while no letter has been seen
+        var current = Script.common  // .common while no strong character has been seen
         var runStart = 0
-        var pendingStart = -1  // first Common scalar after the last strong one
-        var pendingBracket = -1  // first opening bracket among them
+        // Common and Inherited characters need no work: they belong to whichever run the
+        // next split leaves them in. Only two positions matter: the last strong character,
+        // and the first opening bracket after it (valid while it lies beyond lastStrong).
+        var lastStrong = -1
+        var pendingBracket = -1
         var brackets: [(close: UInt32, at: Int)] = []
-        let latinIndex = Int(Script.latin.rawValue)
-        let arabicIndex = Int(Script.arabic.rawValue)
+        let table = UnicodeTables.table
+        let common = Script.common
+        let cnt = counts.p
+        let classes = ByteClasses.shared.table
 
         func scriptAt(_ pos: Int, _ runs: [ScriptRun], _ current: Script, _ runStart: Int) -> Script {
             if pos >= runStart { return current }
@@ -105,117 +174,125 @@ public struct ScriptDetector {
 
         while i < n {
             let b = p[i]
-            var c: UInt32
-            var props: UnicodeProperties
+            var e: UInt16
+            var len: Int
             if b < 0x80 {
-                // ASCII letters: strong Latin, no bracket handling needed.
-                if (b | 0x20) &- 0x61 < 26 {
-                    profile.letters += 1
-                    counts[latinIndex] += 1
-                    if current != .latin {
-                        if current == .common {
-                            current = .latin
-                        } else {
-                            let split = pendingBracket >= 0 ? pendingBracket : k
-                            runs.append(ScriptRun(start: runStart, end: split, script: current))
-                            runStart = split
-                            current = .latin
+                // Eight ASCII bytes at once when none of them is a bracket: letters are
+                // counted and the last one becomes the last strong character.
+                if current == .latin && i + 8 <= n {
+                    let x = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+                    if x & 0x8080_8080_8080_8080 == 0 && !ByteClasses.hasBracket(x) {
+                        let letters = ByteClasses.letterMask(x)
+                        if letters != 0 {
+                            cnt[Int(Script.latin.rawValue)] += letters.nonzeroBitCount
+                            lastStrong = k + 7 - letters.leadingZeroBitCount / 8
                         }
+                        i += 8
+                        k += 8
+                        continue
                     }
-                    pendingStart = -1
-                    pendingBracket = -1
-                    i += 1
-                    k += 1
-                    continue
                 }
-                c = UInt32(b)
-                props = UnicodeTables.properties(of: c)
-                i += 1
+                e = classes[Int(b)]
+                len = 1
+            } else if b < 0xE0 {
+                guard b >= 0xC2, i + 1 < n, p[i + 1] & 0xC0 == 0x80 else { return nil }
+                e = classes[Int(UInt32(b & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F))]
+                len = 2
             } else {
-                let (s, len) = UTF8Scalars.decode(p, i)
-                c = s
-                props = UnicodeTables.properties(of: c)
-                i += len
+                e = ByteClasses.special
+                len = 0
             }
-            let script = props.script
-            if script == .common || script == .inherited || script == .unknown {
-                if script == .inherited && pendingStart < 0 {
-                    // A mark right after a strong character: part of it.
-                    k += 1
-                    continue
-                }
-                if pendingStart < 0 { pendingStart = k }
-                switch props.bracketType {
-                case .open:
-                    if pendingBracket < 0 { pendingBracket = k }
-                    if brackets.count < Self.maxBracketDepth,
-                       let close = UnicodeTables.closingBracket(for: c)
-                    {
-                        brackets.append((close, k))
-                    }
-                case .close:
-                    if let m = brackets.lastIndex(where: { $0.close == c }) {
-                        let opener = brackets[m].at
-                        brackets.removeSubrange(m...)
-                        let s = opener >= runStart && pendingBracket >= 0 && opener >= pendingBracket
-                            ? Script.common  // opened in the pending stretch: not resolved yet
-                            : scriptAt(opener, runs, current, runStart)
-                        if s != .common && s != current && current != .common {
-                            // Close the current run; the bracket starts a run of the opener's script.
-                            runs.append(ScriptRun(start: runStart, end: k, script: current))
-                            runStart = k
-                            current = s
-                            pendingStart = -1
-                            pendingBracket = -1
-                        } else if s == current && s != .common {
-                            pendingStart = -1
-                            pendingBracket = -1
-                        }
-                    }
-                case .none:
-                    break
-                }
+            if e == ByteClasses.neutral {
+                i += len
                 k += 1
                 continue
             }
-            // A strong script.
-            if props.isLetter {
-                profile.letters += 1
-                counts[Int(script.rawValue)] += 1
+            var c: UInt32 = 0
+            var script: Script
+            if e & ByteClasses.special == 0 {
+                script = Script(rawValue: UInt8(truncatingIfNeeded: e))
+                cnt[Int(script.rawValue)] += Int(e >> 8 & 1)
+                i += len
+            } else {
+                if len == 0 {
+                    let (s, l) = UTF8Scalars.decodeChecked(p, i, n)
+                    if l == 0 { return nil }
+                    c = s
+                    len = l
+                } else {
+                    c = len == 1 ? UInt32(b) : UInt32(b & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F)
+                }
+                i += len
+                let props = table[c]
+                script = props.script
+                if script == common || script == .inherited || script == .unknown {
+                    switch props.bracketType {
+                    case .open:
+                        if pendingBracket <= lastStrong { pendingBracket = k }
+                        if brackets.count < Self.maxBracketDepth,
+                           let close = UnicodeTables.closingBracket(for: c)
+                        {
+                            brackets.append((close, k))
+                        }
+                    case .close:
+                        if let m = brackets.lastIndex(where: { $0.close == c }) {
+                            let opener = brackets[m].at
+                            brackets.removeSubrange(m...)
+                            // Opened after the last strong character: nothing resolved yet.
+                            let s = opener > lastStrong ? common : scriptAt(opener, runs, current, runStart)
+                            if s != common && s != current && current != common {
+                                // The bracket starts a run of its opener's script.
+                                runs.append(ScriptRun(start: runStart, end: k, script: current))
+                                runStart = k
+                                current = s
+                                lastStrong = k
+                            } else if s == current && s != common {
+                                lastStrong = k
+                            }
+                        }
+                    case .none:
+                        break
+                    }
+                    k += 1
+                    continue
+                }
+                if props.isLetter { cnt[Int(script.rawValue)] += 1 }
             }
+            // A strong character.
             if script != current {
-                if current == .common {
+                if current == common {
                     current = script
                 } else {
-                    let split = pendingBracket >= 0 ? pendingBracket : k
+                    let split = pendingBracket > lastStrong ? pendingBracket : k
                     runs.append(ScriptRun(start: runStart, end: split, script: current))
                     runStart = split
                     current = script
                 }
             }
-            pendingStart = -1
-            pendingBracket = -1
+            lastStrong = k
             k += 1
         }
         runs.append(ScriptRun(start: runStart, end: k, script: current))
-
-        // Dominant script and profile.
-        profile.latin = counts[latinIndex]
-        profile.arabic = counts[arabicIndex]
+        let latinIndex = Int(Script.latin.rawValue)
+        let arabicIndex = Int(Script.arabic.rawValue)
+        // Letters per script were counted in `cnt`; read them back (resetting them for the
+        // next text) in run order: the script with most letters wins, the first on a tie.
+        profile.latin = cnt[latinIndex]
+        profile.arabic = cnt[arabicIndex]
         var dominant = Script.common
         var best = 0
-        var seen = Set<UInt8>()
-        for r in runs where !seen.contains(r.script.rawValue) {
-            seen.insert(r.script.rawValue)
-            let v = counts[Int(r.script.rawValue)]
-            if v > best {
-                best = v
-                dominant = r.script
+        for r in runs {
+            let s = Int(r.script.rawValue)
+            let v = cnt[s]
+            if v > 0 {
+                profile.letters += v
+                if v > best {
+                    best = v
+                    dominant = r.script
+                }
+                cnt[s] = 0
             }
         }
-        for s in seen { counts[Int(s)] = 0 }
-        counts[latinIndex] = 0
-        counts[arabicIndex] = 0
         if best == 0, let first = runs.first(where: { !$0.script.isContextual }) { dominant = first.script }
         return ScriptAnalysis(runs: runs, dominant: dominant, profile: profile, length: k)
     }

@@ -111,7 +111,7 @@ let named: [(String, String)] = [
 ]
 out += "\nextension Script {\n"
 for (name, code) in named {
-    out += "    public static let \(name) = Script(rawValue: \(scriptIndex[code]!))  // \(code)\n"
+    out += "    @inlinable public static var \(name): Script { Script(rawValue: \(scriptIndex[code]!)) }  // \(code)\n"
 }
 out += "}\n"
 
