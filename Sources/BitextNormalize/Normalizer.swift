@@ -204,7 +204,7 @@ public final class Normalizer: @unchecked Sendable {  // the table is written on
                         rec.copy(1)
                     }
                     i += 2
-                    tagsAllowed = false
+                    tagsAllowed = tagsAllowed && len == 0  // a dropped mark keeps a tag sequence open
                     continue
                 }
             }
@@ -372,11 +372,16 @@ public final class Normalizer: @unchecked Sendable {  // the table is written on
         units.reserveCapacity(16)
         var inScalars = 0
         var k = start
-        // Up to and including the scalar that triggered the segment.
+        // Up to and including the scalar that triggered the segment. Between the starter and
+        // the trigger everything was dropped: deletions, and the bidi controls and tag
+        // characters that had nothing to close or belong to (kept ones would have become
+        // the starter themselves).
         while k < i + len {
             let (d, dl) = UTF8Scalars.decode(p, k)
             inScalars += 1
-            if !Self.isDeletion(action(d)) { appendUTF16(d, &units) }
+            let ad = action(d)
+            let dropped = Self.isDeletion(ad) || (k != start && k != i && (ad.kind == .bidi || ad.kind == .tag))
+            if !dropped { appendUTF16(d, &units) }
             k += dl
         }
         // Then everything that combines with it, and the deletions among it.

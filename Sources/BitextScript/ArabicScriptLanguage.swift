@@ -21,22 +21,18 @@ public struct ArabicScriptHint: Equatable, Sendable {
     /// Letters pointing to each language.
     public private(set) var evidence: [ArabicScriptLanguage: Int] = [:]
     /// The most likely language, or nil when no letter decides.
+    ///
+    /// Letters only Urdu, Pashto or Kurdish use decide first (those languages also write the
+    /// Persian letters); otherwise the Persian and the Arabic spellings are weighed.
     public var language: ArabicScriptLanguage? {
-        // Letters specific to Urdu, Kurdish or Pashto outweigh the Persian letters they share.
-        let ranked = evidence.filter { $0.value > 0 }.sorted {
-            $0.value != $1.value ? $0.value > $1.value : Self.priority($0.key) < Self.priority($1.key)
+        let specific: [ArabicScriptLanguage] = [.urdu, .pashto, .kurdish]
+        if let best = specific.filter({ evidence[$0, default: 0] > 0 }).max(by: { evidence[$0, default: 0] < evidence[$1, default: 0] }) {
+            return best
         }
-        return ranked.first?.key
-    }
-
-    private static func priority(_ l: ArabicScriptLanguage) -> Int {
-        switch l {
-        case .urdu: 0
-        case .pashto: 1
-        case .kurdish: 2
-        case .persian: 3
-        case .arabic: 4
-        }
+        let persian = evidence[.persian, default: 0]
+        let arabic = evidence[.arabic, default: 0]
+        if persian == 0 && arabic == 0 { return nil }
+        return persian > arabic ? .persian : .arabic
     }
 
     public init(_ text: String) {

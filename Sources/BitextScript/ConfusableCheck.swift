@@ -11,8 +11,8 @@ public struct ConfusableFinding: Equatable, Sendable, CustomStringConvertible {
         /// A letter from a minority script that looks like a letter of the word's main
         /// script: `offset` (scalar, within the word), the letter and its look-alike.
         case lookalike(offset: Int, scalar: UInt32, looksLike: String)
-        /// Arabic and Persian/Urdu forms of the same letter in one word (ي with ی, ك with ک,
-        /// ة with ۃ, ه with ہ): typed on two keyboard layouts, or spoofed.
+        /// Arabic-only and Persian/Urdu-only letter forms in one word (ك with ی, ي with ی,
+        /// ة with ک …): typed on two keyboard layouts, or spoofed. The label lists the forms.
         case mixedArabicPersianLetters(String)
         /// Digits from more than one decimal system (4, ٤, ۴).
         case mixedDigits
@@ -21,6 +21,8 @@ public struct ConfusableFinding: Equatable, Sendable, CustomStringConvertible {
     }
 
     public var kind: Kind
+
+    public init(kind: Kind) { self.kind = kind }
 
     public var description: String {
         switch kind {
@@ -51,7 +53,7 @@ public struct ConfusableWord: Equatable, Sendable {
 ///
 ///     let check = try ConfusableCheck()
 ///     check.findings(in: "pаypal")       // mixed scripts Latn+Cyrl; U+0430 looks like "a"
-///     check.findings(in: "كتابی")        // Arabic and Persian letter forms mixed: ك/ی … 
+///     check.findings(in: "كتابی")        // Arabic and Persian letter forms mixed: ك with ی
 ///     check.findings(in: "بنغازي")       // []
 ///
 /// Thread-safe.
@@ -62,13 +64,10 @@ public final class ConfusableCheck: Sendable {
         spoof = try ICUSpoofChecker()
     }
 
-    /// Pairs of letters that are one letter in Arabic and Persian/Urdu spelling.
-    static let letterTwins: [(arabic: [UInt32], persian: [UInt32], label: String)] = [
-        ([0x064A, 0x0649], [0x06CC], "ي/ى with ی"),
-        ([0x0643], [0x06A9], "ك with ک"),
-        ([0x0629], [0x06C3], "ة with ۃ"),
-        ([0x0647], [0x06C1, 0x06BE], "ه with ہ/ھ"),
-    ]
+    /// Letter forms only Arabic spelling uses, and forms only Persian/Urdu spelling uses,
+    /// for the same sounds (ك/ک, ي ى/ی, ة/ۃ ه, ه/ہ ھ ۀ).
+    static let arabicOnlyForms: Set<UInt32> = [0x0643, 0x064A, 0x0649, 0x0629]
+    static let persianOnlyForms: Set<UInt32> = [0x06A9, 0x06CC, 0x06C0, 0x06C1, 0x06BE, 0x06C3]
 
     /// Findings for one word (empty when it is clean).
     public func findings(in word: String) -> [ConfusableFinding] {
@@ -104,11 +103,15 @@ public final class ConfusableCheck: Sendable {
             }
         }
         if result.mixedNumbers { out.append(.init(kind: .mixedDigits)) }
-        // Arabic and Persian forms of one letter.
-        let values = Set(scalars.map(\.value))
-        for twin in Self.letterTwins
-        where twin.arabic.contains(where: values.contains) && twin.persian.contains(where: values.contains) {
-            out.append(.init(kind: .mixedArabicPersianLetters(twin.label)))
+        // Arabic-only and Persian-only letter forms in one word.
+        var arabicForms = String.UnicodeScalarView()
+        var persianForms = String.UnicodeScalarView()
+        for s in scalars {
+            if Self.arabicOnlyForms.contains(s.value) && !arabicForms.contains(s) { arabicForms.append(s) }
+            if Self.persianOnlyForms.contains(s.value) && !persianForms.contains(s) { persianForms.append(s) }
+        }
+        if !arabicForms.isEmpty && !persianForms.isEmpty {
+            out.append(.init(kind: .mixedArabicPersianLetters(String(arabicForms) + " with " + String(persianForms))))
         }
         return out
     }
