@@ -11,14 +11,14 @@ public enum ICU {
     public static let version: String = {
         var buf = [CChar](repeating: 0, count: 16)
         bx_icu_version(&buf)
-        return String(cString: buf)
+        return buf.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
     }()
 
     /// The Unicode version of ICU's data, e.g. `"15.0"`.
     public static let unicodeVersion: String = {
         var buf = [CChar](repeating: 0, count: 16)
         bx_unicode_version(&buf)
-        return String(cString: buf)
+        return buf.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
     }()
 }
 

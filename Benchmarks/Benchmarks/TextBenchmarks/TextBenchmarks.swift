@@ -1,0 +1,100 @@
+// TextBenchmarks — script detection and normalization throughput, in process.
+import Benchmark
+import BitextKit
+import Foundation
+
+/// The benchmark text: $BITEXT_BENCH_TEXT, or about 8 MB of our own sample sentences.
+let sampleText: [UInt8] = {
+    if let path = ProcessInfo.processInfo.environment["BITEXT_BENCH_TEXT"],
+       let data = FileManager.default.contents(atPath: path)
+    {
+        return Array(data)
+    }
+    let sentences = [
+        "قال المتحدث باسم الحكومة إن الوفد وصل إلى بنغازي صباح الأحد بعد رحلة من طرابلس.",
+        "وأكّد أنّ الاجتماع سيُعقد في مدينة سرت يوم ٢٤ نوفمبر بحضور ممثلين عن الأمم المتحدة.",
+        "The delegation reached Benghazi on Sunday morning after a flight from Tripoli, the spokesman said.",
+        "حَدَّثَنَا عَبْدُ اللَّهِ بْنُ يُوسُفَ قَالَ أَخْبَرَنَا مَالِكٌ عَنْ نَافِعٍ ﷺ",
+        "Officials in Misrata and Tobruk (طبرق) said the talks would resume, according to Reuters.",
+        "کارشناسان ایرانی در تهران گفتند که مذاکرات ادامه دارد.",
+    ]
+    var text = ""
+    var i = 0
+    while text.utf8.count < 8 << 20 {
+        text += sentences[i % sentences.count] + "\n"
+        i += 1
+    }
+    return Array(text.utf8)
+}()
+
+/// The sample as lines (byte ranges), so each benchmark works line by line like the tool.
+let sampleLines: [Range<Int>] = {
+    var lines: [Range<Int>] = []
+    var start = 0
+    for (i, b) in sampleText.enumerated() where b == 0x0A {
+        lines.append(start..<i)
+        start = i + 1
+    }
+    if start < sampleText.count { lines.append(start..<sampleText.count) }
+    return lines
+}()
+
+/// Runs `body` over every line; the throughput metric counts bytes.
+func eachLine(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    sampleText.withUnsafeBufferPointer { all in
+        for r in sampleLines { body(UnsafeBufferPointer(rebasing: all[r])) }
+    }
+}
+
+let benchmarks: @Sendable () -> Void = {
+    let bytes = sampleText.count
+    let configuration = Benchmark.Configuration(
+        metrics: [.wallClock, .throughput, .mallocCountTotal],
+        timeUnits: .milliseconds,
+        scalingFactor: .one,
+        maxDuration: .seconds(10),
+        maxIterations: 30
+    )
+
+    Benchmark("detect (\(bytes / 1_000_000) MB)", configuration: configuration) { benchmark in
+        let detector = ScriptDetector()
+        var runs = 0
+        benchmark.startMeasurement()
+        eachLine { line in runs += detector.analyze(utf8: line).runs.count }
+        benchmark.stopMeasurement()
+        blackHole(runs)
+    }
+
+    for (name, profile) in [("search", NormalizationProfile.search), ("display", .display), ("nfkc", .nfkc)] {
+        Benchmark("normalize \(name) (\(bytes / 1_000_000) MB)", configuration: configuration) { benchmark in
+            let normalizer = Normalizer(profile: profile)
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes)
+            benchmark.startMeasurement()
+            eachLine { line in _ = try? normalizer.normalize(utf8: line, into: &out) }
+            benchmark.stopMeasurement()
+            blackHole(out.count)
+        }
+    }
+
+    Benchmark("normalize search with offset map (\(bytes / 1_000_000) MB)", configuration: configuration) { benchmark in
+        let normalizer = Normalizer(profile: .search)
+        var out: [UInt8] = []
+        var chunks = 0
+        benchmark.startMeasurement()
+        eachLine { line in
+            out.removeAll(keepingCapacity: true)
+            chunks += (try? normalizer.normalize(utf8: line, into: &out, offsets: true))??.chunks.count ?? 0
+        }
+        benchmark.stopMeasurement()
+        blackHole(chunks)
+    }
+
+    Benchmark("UTF-8 validation (\(bytes / 1_000_000) MB)", configuration: configuration) { benchmark in
+        var errors = 0
+        benchmark.startMeasurement()
+        eachLine { line in if UTF8Validation.firstError(in: line) != nil { errors += 1 } }
+        benchmark.stopMeasurement()
+        blackHole(errors)
+    }
+}
