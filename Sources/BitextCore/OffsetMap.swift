@@ -201,23 +201,31 @@ public struct OffsetMapBuilder: Sendable {
     }
 
     /// A saved state to return to with ``restore(_:)``.
+    ///
+    /// After a checkpoint, recording only appends chunks or changes the last two that were
+    /// there (a deletion attached to the letter before it can fold a standalone deletion into
+    /// that letter's chunk), so those two are all a checkpoint needs to keep.
     public struct Checkpoint: Sendable {
         let inPos: Int
         let outPos: Int
         let count: Int
         let last: OffsetMap.Chunk?
+        let secondLast: OffsetMap.Chunk?
     }
 
     public var checkpoint: Checkpoint {
-        Checkpoint(inPos: inPos, outPos: outPos, count: chunks.count, last: chunks.last)
+        Checkpoint(inPos: inPos, outPos: outPos, count: chunks.count, last: chunks.last,
+                   secondLast: chunks.count >= 2 ? chunks[chunks.count - 2] : nil)
     }
 
     /// Forgets everything recorded after `c` was taken.
     public mutating func restore(_ c: Checkpoint) {
         inPos = c.inPos
         outPos = c.outPos
-        if chunks.count > c.count { chunks.removeSubrange(c.count...) }
-        if let last = c.last, c.count > 0 { chunks[c.count - 1] = last }
+        let keep = max(0, c.count - 2)
+        if chunks.count > keep { chunks.removeSubrange(keep...) }
+        if let s = c.secondLast { chunks.append(s) }
+        if let l = c.last { chunks.append(l) }
     }
 
     /// The finished map.

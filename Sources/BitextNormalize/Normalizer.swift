@@ -149,6 +149,20 @@ public final class Normalizer: @unchecked Sendable {  // the table is written on
         return compiler.action(c, &scratch)
     }
 
+    /// True for a bidi control the repair policy drops with `stack` open (a PDF with no
+    /// embedding on top, a PDI with no isolate open), and for a tag character outside a flag.
+    static func dropped(_ a: Action, _ stack: [UInt8]) -> Bool {
+        switch a.kind {
+        case .tag: return true
+        case .bidi:
+            let c = BidiControl(rawValue: UInt8(a.payload))!
+            if c == .pdf { return stack.last != 0 }
+            if c == .pdi { return !stack.contains(1) }
+            return false
+        default: return false
+        }
+    }
+
     @inline(__always)
     static func isDeletion(_ a: Action) -> Bool {
         a.kind == .deleteAttached || a.kind == .deleteStandalone
@@ -302,7 +316,8 @@ public final class Normalizer: @unchecked Sendable {  // the table is written on
                         rec.deleteStandalone(1)
                     }
                 }
-                tagsAllowed = false
+                // A dropped control leaves a flag's tag sequence open, like any deletion.
+                if w.count != o { tagsAllowed = false }
             case .paragraph:
                 closeAll(&stack, &w, &rec)
                 emitKept(p, i, len, &w, &rec, &starterByte, &starterOut, &starterMark)
@@ -317,7 +332,7 @@ public final class Normalizer: @unchecked Sendable {  // the table is written on
             case .slow:
                 // In the branch-free path no mark is kept: rebuild the one for the starter.
                 if branchFree && starterMark == nil { starterMark = rec.mark }
-                guard let end = slowSegment(p, n, i, len, a, &w, &rec, starterByte, starterOut, starterMark) else {
+                guard let end = slowSegment(p, n, i, len, a, &w, &rec, starterByte, starterOut, starterMark, stack) else {
                     return false
                 }
                 starterByte = -1
@@ -360,7 +375,8 @@ public final class Normalizer: @unchecked Sendable {  // the table is written on
     /// scalar with a boundary before it. Returns the byte offset where the segment ends.
     func slowSegment<R: OffsetRecorder>(
         _ p: UnsafePointer<UInt8>, _ n: Int, _ i: Int, _ len: Int, _ a: Action,
-        _ w: inout ByteWriter, _ rec: inout R, _ starterByte: Int, _ starterOut: Int, _ starterMark: R.Mark?
+        _ w: inout ByteWriter, _ rec: inout R, _ starterByte: Int, _ starterOut: Int, _ starterMark: R.Mark?,
+        _ stack: [UInt8]
     ) -> Int? {
         var start = i
         if !a.boundaryBefore && starterByte >= 0, let mark = starterMark {
@@ -384,12 +400,14 @@ public final class Normalizer: @unchecked Sendable {  // the table is written on
             if !dropped { appendUTF16(d, &units) }
             k += dl
         }
-        // Then everything that combines with it, and the deletions among it.
+        // Then everything that combines with it, and what is dropped among it: deletions, a
+        // PDF or PDI with nothing open to close, tag characters (no flag precedes them here).
+        // A dropped control is no boundary: the marks on either side of it meet.
         while k < n {
             let (d, dl) = UTF8Scalars.decodeChecked(p, k, n)
             if dl == 0 { return nil }
             let ad = action(d)
-            if !Self.isDeletion(ad) {
+            if !Self.isDeletion(ad) && !Self.dropped(ad, stack) {
                 if ad.boundaryBefore { break }
                 appendUTF16(d, &units)
             }

@@ -71,6 +71,47 @@ import Testing
         #expect(m.chunks == [OffsetMap.Chunk(outStart: 2, outEnd: 3, inStart: 2, inEnd: 5)])
     }
 
+    /// Found by the fuzzer: after a checkpoint, a standalone deletion and an attached one
+    /// fold away the chunk the checkpoint saw last; restoring must bring it back.
+    @Test func restoreAfterAttachedDeletionFoldsAStandaloneOne() {
+        var b = OffsetMapBuilder()
+        b.copy(1)
+        b.deleteStandalone(1)
+        let cp = b.checkpoint
+        let before = b
+        b.deleteStandalone(1)
+        b.deleteAttached(1)
+        b.restore(cp)
+        #expect(b.build() == before.build())
+    }
+
+    /// Any recording followed by a restore gives back exactly the state of the checkpoint.
+    @Test func restoreUndoesAnySequence() async {
+        let gen = PropertyBased.zip(
+            PropertyBased.zip(Gen<Op>.case, Gen.int(in: 0...2)).array(of: 0...8),
+            PropertyBased.zip(Gen<Op>.case, Gen.int(in: 0...2)).array(of: 0...8))
+        await propertyCheck(count: 1000, input: gen) { prefix, suffix in
+            var b = OffsetMapBuilder()
+            for (op, n) in prefix { Self.apply(op, n, &b) }
+            let saved = b
+            let cp = b.checkpoint
+            for (op, n) in suffix { Self.apply(op, n, &b) }
+            b.restore(cp)
+            #expect(b.build() == saved.build())
+            #expect(b.inPos == saved.inPos && b.outPos == saved.outPos)
+        }
+    }
+
+    static func apply(_ op: Op, _ n: Int, _ b: inout OffsetMapBuilder) {
+        switch op {
+        case .copy: b.copy(n)
+        case .attach: b.deleteAttached(n)
+        case .standalone: b.deleteStandalone(n)
+        case .replace: b.replace(input: n, output: n == 0 ? 1 : 0)
+        case .insert: b.insert(n)
+        }
+    }
+
     enum Op: CaseIterable { case copy, attach, standalone, replace, insert }
 
     /// Random edit scripts: the map covers both texts, is monotone, and agrees with a

@@ -58,6 +58,10 @@ import Testing
         ("subdivision flag kept", "\u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}", "\u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}"),
         ("stray tag characters removed", "a\u{E0041}\u{E0042}b", "ab"),
         ("variation selector kept", "\u{2764}\u{FE0F}", "\u{2764}\u{FE0F}"),
+        // Found by the fuzzer: the marks on both sides of a dropped PDF meet, and are reordered.
+        ("marks reordered across a dropped PDF", "\u{08E8}\u{202C}\u{064D}\u{062A}", "\u{064D}\u{08E8}\u{062A}"),
+        ("marks reordered across a stray tag", "a\u{0301}\u{E0041}\u{0316}", "a\u{0316}\u{0301}"),
+        ("a dropped PDF inside a flag's tag sequence", "\u{1F3F4}\u{202C}\u{E0067}\u{E007F}", "\u{1F3F4}\u{E0067}\u{E007F}"),
     ])
     func displayProfile(_ what: String, _ input: String, _ expected: String) {
         let got = Self.display.normalize(input)
@@ -78,7 +82,7 @@ import Testing
     @Test(arguments: profiles)
     func engineMatchesReference(_ profile: NormalizationProfile) async {
         let n = Normalizer(profile: profile)
-        await propertyCheck(count: 400, input: scalarText) { text in
+        await propertyCheck(count: 1500, input: scalarText) { text in
             let got = n.normalize(text)
             let want = referenceNormalize(text, profile)
             #expect(got == want, "\(profile.name): \(escaped(text)) → \(escaped(got)), reference \(escaped(want))")
@@ -165,6 +169,15 @@ import Testing
         let range = r.map.originalRange(start..<(start + target.count))
         let scalars = Array(original.unicodeScalars)
         #expect(String(String.UnicodeScalarView(scalars[range])) == "بَنْغَازِي")
+    }
+
+    /// Found by the fuzzer: a zero-width space, a high hamza that fold-hamza drops, a fatha,
+    /// then a combining mark that sends the engine back to the hamza.
+    @Test func restartingASegmentAfterFoldedDeletions() {
+        let text = "ا\u{200B}\u{0674}\u{064E}\u{05C1}ى"
+        let r = Self.search.normalizeWithMap(text)
+        #expect(r.text == referenceNormalize(text, .search))
+        #expect(r.map.inputCount == 6 && r.map.outputCount == r.text.unicodeScalars.count)
     }
 
     @Test func invalidUTF8IsReportedAndNothingWritten() throws {

@@ -65,7 +65,7 @@ let interestingScalars: [Unicode.Scalar] = [
     // presentation forms and ligatures
     "\u{FEFB}", "\u{FDF2}", "\u{FDFA}", "\u{FE8D}", "\u{FC5E}", "\u{FB50}", "\u{FE70}",
     // Latin with combining marks, compatibility characters
-    "e", "\u{0301}", "\u{0308}", "\u{0323}", "\u{00E9}", "\u{FB01}", "\u{FF21}", "\u{2460}", "\u{1E9B}", "\u{0132}",
+    "e", "\u{0301}", "\u{0308}", "\u{0323}", "\u{0316}", "\u{08E8}", "\u{064D}", "\u{0300}", "\u{00E9}", "\u{FB01}", "\u{FF21}", "\u{2460}", "\u{1E9B}", "\u{0132}",
     // Hangul jamo that compose
     "\u{1100}", "\u{1161}", "\u{11A8}",
     // bidi controls
