@@ -18,22 +18,9 @@ func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
     UTF8Scalars.count(bytes)
 }
 
+/// Balanced bidi controls: nothing left open, nothing closed that was not open.
 func balanced(_ bytes: [UInt8]) -> Bool {
-    var stack: [BidiControl] = []
-    for u in String(decoding: bytes, as: UTF8.self).unicodeScalars {
-        if let c = BidiControl(scalar: u.value) {
-            if c.opensEmbedding || c.opensIsolate {
-                stack.append(c)
-            } else if c == .pdf {
-                guard let t = stack.popLast(), t.opensEmbedding else { return false }
-            } else if c == .pdi {
-                guard let t = stack.popLast(), t.opensIsolate else { return false }
-            }
-        } else if u.value != 0x0A && u.value != 0x0D && UnicodeTables.properties(of: u.value).bidiClass == .paragraphSeparator {
-            if !stack.isEmpty { return false }
-        }
-    }
-    return stack.isEmpty
+    BidiReport(String(decoding: bytes, as: UTF8.self)).issues.allSatisfy { $0.kind == .override }
 }
 
 @_cdecl("LLVMFuzzerTestOneInput")

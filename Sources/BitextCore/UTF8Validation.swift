@@ -66,33 +66,12 @@ public enum UTF8Validation {
                     if b0 == 0x20 || b0 == 0x0A { continue }  // a space in non-Latin text
                     break
                 }
-                // Well-formed multi-byte sequences (Unicode Table 3-7), checked inline; the
-                // detailed diagnosis runs only on a bad sequence.
-                if b0 >= 0xC2 && b0 <= 0xDF {
-                    if i + 1 < n && base[i + 1] & 0xC0 == 0x80 {
-                        i += 2
-                        continue
-                    }
-                } else if b0 >= 0xE0 && b0 <= 0xEF {
-                    if i + 2 < n {
-                        let b1 = base[i + 1]
-                        let lo: UInt8 = b0 == 0xE0 ? 0xA0 : 0x80
-                        let hi: UInt8 = b0 == 0xED ? 0x9F : 0xBF
-                        if b1 >= lo && b1 <= hi && base[i + 2] & 0xC0 == 0x80 {
-                            i += 3
-                            continue
-                        }
-                    }
-                } else if b0 >= 0xF0 && b0 <= 0xF4 {
-                    if i + 3 < n {
-                        let b1 = base[i + 1]
-                        let lo: UInt8 = b0 == 0xF0 ? 0x90 : 0x80
-                        let hi: UInt8 = b0 == 0xF4 ? 0x8F : 0xBF
-                        if b1 >= lo && b1 <= hi && base[i + 2] & 0xC0 == 0x80 && base[i + 3] & 0xC0 == 0x80 {
-                            i += 4
-                            continue
-                        }
-                    }
+                // Well-formed sequences pass with the decoder's checks (Unicode Table 3-7);
+                // the detailed diagnosis runs only on a bad one.
+                let (_, good) = UTF8Scalars.decodeChecked(base, i, n)
+                if good > 0 {
+                    i += good
+                    continue
                 }
                 let (len, error) = sequenceLength(base, i, n)
                 if let error { return error }
