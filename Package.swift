@@ -37,10 +37,11 @@ let package = Package(
         // Capabilities.
         .target(name: "BitextScript", dependencies: ["BitextCore", "ICUBridge"]),
         .target(name: "BitextNormalize", dependencies: ["BitextCore", "ICUBridge"]),
+        .target(name: "BitextAlign", dependencies: ["BitextCore", "BitextNormalize"]),
         // Umbrella library.
         .target(
             name: "BitextKit",
-            dependencies: ["BitextCore", "BitextScript", "BitextNormalize"]
+            dependencies: ["BitextCore", "BitextScript", "BitextNormalize", "BitextAlign"]
         ),
         // The command-line tool.
         .executableTarget(
@@ -68,8 +69,10 @@ let package = Package(
             dependencies: [
                 "BitextNormalize", "ICUBridge",
                 .product(name: "PropertyBased", package: "swift-property-based"),
-            ]
+            ],
+            exclude: ["Golden"]
         ),
-        .testTarget(name: "BitextCLITests", dependencies: ["BitextCLI"]),
+        .testTarget(name: "BitextAlignTests", dependencies: ["BitextAlign"]),
+        .testTarget(name: "BitextCLITests", dependencies: ["BitextCLI"], exclude: ["Fixtures", "Snapshots"]),
     ]
 )

@@ -2,6 +2,7 @@
 @_exported import BitextCore
 @_exported import BitextNormalize
 @_exported import BitextScript
+@_exported import BitextAlign
 
 /// The version of the bitext package.
 public let bitextVersion = "0.1.0"

@@ -1,0 +1,217 @@
+// SentenceAligner.swift — aligning the sentences of an article and its translation.
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One link of a sentence alignment: English sentences ↔ Arabic sentences (either side may be
+/// empty: a sentence with no counterpart), with a confidence in [0, 1].
+public struct SentenceBead: Equatable, Sendable {
+    public var en: [Int]
+    public var ar: [Int]
+    public var score: Double
+}
+
+/// What the aligner knows of one sentence: its length and its anchors.
+public struct SentenceFeatures: Sendable {
+    /// Length in non-space characters.
+    public var length: Int
+    /// Numbers written in it (digits of any system, separators removed), as a multiset.
+    public var numbers: [String]
+    /// Anchors found on both sides, e.g. ids of entities mentioned (a multiset).
+    public var anchors: [String]
+
+    public init(length: Int, numbers: [String], anchors: [String] = []) {
+        self.length = length
+        self.numbers = numbers
+        self.anchors = anchors
+    }
+
+    /// Length and numbers of a sentence's text.
+    public init(text: String, anchors: [String] = []) {
+        var length = 0
+        var numbers: [String] = []
+        var current = ""
+        var lastWasSeparator = false
+        func flush() {
+            if !current.isEmpty { numbers.append(current) }
+            current = ""
+        }
+        for u in text.unicodeScalars {
+            if !u.properties.isWhitespace { length += 1 }
+            if let d = SentenceFeatures.digit(u) {
+                current.unicodeScalars.append(d)
+                lastWasSeparator = false
+            } else if !current.isEmpty && !lastWasSeparator && (u == "," || u == "." || u == "\u{066C}" || u == "\u{066B}") {
+                // 1,250 and 1.250 and ١٬٢٥٠ are one number; a second separator ends it.
+                lastWasSeparator = true
+            } else {
+                flush()
+                lastWasSeparator = false
+            }
+        }
+        flush()
+        self.init(length: length, numbers: numbers, anchors: anchors)
+    }
+
+    static func digit(_ u: Unicode.Scalar) -> Unicode.Scalar? {
+        switch u.value {
+        case 0x30...0x39: u
+        case 0x0660...0x0669: Unicode.Scalar(0x30 + u.value - 0x0660)
+        case 0x06F0...0x06F9: Unicode.Scalar(0x30 + u.value - 0x06F0)
+        default: nil
+        }
+    }
+}
+
+/// Aligns two sequences of sentences, allowing merged, split and missing sentences.
+///
+/// A dynamic program over beads 1–1, 1–0, 0–1, 2–1, 1–2 and 2–2, run twice. A bead's cost is
+/// the Gale–Church length cost (the Arabic/English length ratio is estimated from the whole
+/// document, then from the sentences the first pass paired one to one; a sentence left
+/// without counterpart pays none) plus the cost of its type, minus a reward for each number and anchor (such as a
+/// linked entity) found on both sides, plus a penalty for each found on one side only.
+///
+///     let en = ["The talks resumed on 24 November.", "Both sides agreed."]
+///     let ar = ["استؤنفت المحادثات في ٢٤ نوفمبر واتفق الجانبان."]
+///     SentenceAligner().align(en: en.map { SentenceFeatures(text: $0) }, ar: ar.map { SentenceFeatures(text: $0) })
+///     // [SentenceBead(en: [0, 1], ar: [0], score: …)]
+public struct SentenceAligner: Sendable {
+    /// Variance of the length difference per character (Gale & Church).
+    public var variance = 6.8
+    /// −log prior of each bead type. Omissions and merges are likelier on the Arabic side
+    /// (translations drop and join sentences more often than they add or split them).
+    public var typeCosts: [BeadType: Double] = [
+        .oneOne: -log(1 - 0.04 - 0.02 - 0.089 - 0.045 - 0.011),
+        .oneZero: -log(0.04), .zeroOne: -log(0.02),
+        .twoOne: -log(0.089), .oneTwo: -log(0.045), .twoTwo: -log(0.011),
+    ]
+    /// Reward for each number or anchor on both sides of a bead.
+    public var matchReward = 2.0
+    /// Penalty for each number or anchor on one side of a bead only.
+    public var mismatchPenalty = 1.0
+
+    public enum BeadType: CaseIterable, Sendable, Hashable {
+        case oneOne, oneZero, zeroOne, twoOne, oneTwo, twoTwo
+        var counts: (en: Int, ar: Int) {
+            switch self {
+            case .oneOne: (1, 1)
+            case .oneZero: (1, 0)
+            case .zeroOne: (0, 1)
+            case .twoOne: (2, 1)
+            case .oneTwo: (1, 2)
+            case .twoTwo: (2, 2)
+            }
+        }
+    }
+
+    public init() {}
+
+    /// The best alignment: beads in order, covering every sentence of both sides once.
+    ///
+    /// - Complexity: O(n · m) time and memory.
+    public func align(en: [SentenceFeatures], ar: [SentenceFeatures]) -> [SentenceBead] {
+        // The length ratio from the whole document is biased by the very omissions and merges
+        // being looked for; a second pass takes it from the sentences the first pass paired 1–1.
+        let totalEn = en.reduce(0) { $0 + $1.length }
+        let totalAr = ar.reduce(0) { $0 + $1.length }
+        let first = align(en: en, ar: ar, ratio: totalEn > 0 && totalAr > 0 ? Double(totalAr) / Double(totalEn) : 1.0)
+        var pairedEn = 0
+        var pairedAr = 0
+        for b in first where b.en.count == 1 && b.ar.count == 1 {
+            pairedEn += en[b.en[0]].length
+            pairedAr += ar[b.ar[0]].length
+        }
+        guard pairedEn > 0 && pairedAr > 0 else { return first }
+        return align(en: en, ar: ar, ratio: Double(pairedAr) / Double(pairedEn))
+    }
+
+    func align(en: [SentenceFeatures], ar: [SentenceFeatures], ratio: Double) -> [SentenceBead] {
+        let n = en.count
+        let m = ar.count
+        if n == 0 && m == 0 { return [] }
+        let infinity = Double.infinity
+        var cost = [[Double]](repeating: [Double](repeating: infinity, count: m + 1), count: n + 1)
+        var back = [[BeadType?]](repeating: [BeadType?](repeating: nil, count: m + 1), count: n + 1)
+        cost[0][0] = 0
+        for i in 0...n {
+            for j in 0...m where cost[i][j] < infinity {
+                for t in BeadType.allCases {
+                    let (a, b) = t.counts
+                    guard i + a <= n, j + b <= m else { continue }
+                    let c = cost[i][j] + beadCost(t, en[i..<(i + a)], ar[j..<(j + b)], ratio)
+                    if c < cost[i + a][j + b] {
+                        cost[i + a][j + b] = c
+                        back[i + a][j + b] = t
+                    }
+                }
+            }
+        }
+        var beads: [SentenceBead] = []
+        var i = n
+        var j = m
+        while i > 0 || j > 0 {
+            guard let t = back[i][j] else { break }
+            let (a, b) = t.counts
+            let score = confidence(en[(i - a)..<i], ar[(j - b)..<j], ratio)
+            beads.append(SentenceBead(en: Array((i - a)..<i), ar: Array((j - b)..<j), score: score))
+            i -= a
+            j -= b
+        }
+        return beads.reversed()
+    }
+
+    func beadCost(_ t: BeadType, _ e: ArraySlice<SentenceFeatures>, _ a: ArraySlice<SentenceFeatures>, _ ratio: Double) -> Double {
+        var c = typeCosts[t] ?? 10
+        c += lengthCost(e.reduce(0) { $0 + $1.length }, a.reduce(0) { $0 + $1.length }, ratio)
+        let (matched, unmatched) = anchorAgreement(e, a)
+        c += mismatchPenalty * Double(unmatched) - matchReward * Double(matched)
+        return c
+    }
+
+    /// −log of the probability that lengths this far apart are translations (Gale & Church).
+    /// A sentence with no counterpart pays only its bead type's prior: measuring its length
+    /// against nothing would always make merging it into a neighbour look cheaper.
+    func lengthCost(_ le: Int, _ la: Int, _ ratio: Double) -> Double {
+        if le == 0 || la == 0 { return 0 }
+        let mean = (Double(le) + Double(la) / ratio) / 2
+        let delta = (Double(la) - Double(le) * ratio) / (variance * max(mean, 1) * ratio).squareRoot()
+        let p = max(erfc(abs(delta) / 2.0.squareRoot()), 1e-12)
+        return -log(p)
+    }
+
+    /// Numbers and anchors found on both sides, and on one side only.
+    func anchorAgreement(_ e: ArraySlice<SentenceFeatures>, _ a: ArraySlice<SentenceFeatures>) -> (Int, Int) {
+        var left: [String: Int] = [:]
+        for f in e { for x in f.numbers + f.anchors { left[x, default: 0] += 1 } }
+        var matched = 0
+        var unmatched = 0
+        for f in a {
+            for x in f.numbers + f.anchors {
+                if let k = left[x], k > 0 {
+                    left[x] = k - 1
+                    matched += 1
+                } else {
+                    unmatched += 1
+                }
+            }
+        }
+        unmatched += left.values.reduce(0, +)
+        return (matched, unmatched)
+    }
+
+    /// A bead's confidence: how well its lengths agree, lowered by anchors on one side only.
+    func confidence(_ e: ArraySlice<SentenceFeatures>, _ a: ArraySlice<SentenceFeatures>, _ ratio: Double) -> Double {
+        if e.isEmpty || a.isEmpty { return 0 }
+        let lengthP = exp(-lengthCost(e.reduce(0) { $0 + $1.length }, a.reduce(0) { $0 + $1.length }, ratio))
+        let (matched, unmatched) = anchorAgreement(e, a)
+        let anchorP = matched + unmatched == 0 ? 1 : (Double(matched) + 1) / (Double(matched + unmatched) + 1)
+        return (lengthP * 0.5 + anchorP * 0.5 + (matched > 0 ? 0.1 : 0)).clamped(0, 1)
+    }
+}
+
+extension Double {
+    func clamped(_ lo: Double, _ hi: Double) -> Double { Swift.min(hi, Swift.max(lo, self)) }
+}
