@@ -23,73 +23,113 @@ struct AlignCommand: ParsableCommand {
     @Option(help: "The Arabic article (UTF-8).")
     var ar: String
 
-    enum SentenceMode: String, ExpressibleByArgument { case auto, lines }
-
     @Option(help: "Sentences: 'auto' segments them; 'lines' takes each input line as one sentence.")
     var sentences: SentenceMode = .auto
 
-    @Option(help: "Output format: auto (text on a terminal, json otherwise), text or json.")
-    var format: OutputFormat = .auto
+    enum AlignFormat: String, ExpressibleByArgument { case auto, text, json, html }
+
+    @Option(help: "Output format: auto (text on a terminal, json otherwise), text, json, or html (one self-contained page).")
+    var format: AlignFormat = .auto
 
     func run() throws {
         let enText = try readDocument(en)
         let arText = try readDocument(ar)
-        let enSentences = segment(enText)
-        let arSentences = segment(arText)
-        let beads = SentenceAligner().align(
-            en: enSentences.map { SentenceFeatures(text: $0.text) },
-            ar: arSentences.map { SentenceFeatures(text: $0.text) })
+        let a = DocumentAligner(sentenceMode: sentences).align(english: enText, arabic: arText)
         let sink = OutputSink()
-        let f = format == .auto ? (sink.isTerminal ? OutputFormat.text : .json) : format
+        let f = format == .auto ? (sink.isTerminal ? AlignFormat.text : .json) : format
         var out = OutputBuffer()
         switch f {
-        case .text, .auto, .tsv:
-            for b in beads {
-                out.append(string: b.en.map(String.init).joined(separator: ","))
-                out.append(" ↔ ")
-                out.append(string: b.ar.map(String.init).joined(separator: ","))
-                out.append("  ")
-                out.append(score: b.score, digits: 2)
-                out.append("\n")
-                for i in b.en { out.append("  EN "); out.appendVisible(enSentences[i].text, limit: 100); out.append("\n") }
-                for i in b.ar { out.append("  AR "); out.appendVisible(arSentences[i].text, limit: 100); out.append("\n") }
-            }
-        case .json, .jsonl:
-            out.append("{\"entities\": [], \"sentences\": [")
-            for (k, b) in beads.enumerated() {
-                out.append(k == 0 ? "{\"en\": [" : ", {\"en\": [")
-                out.append(string: b.en.map(String.init).joined(separator: ", "))
-                out.append("], \"ar\": [")
-                out.append(string: b.ar.map(String.init).joined(separator: ", "))
-                out.append("], \"score\": ")
-                out.append(score: b.score)
-                out.append("}")
-            }
-            out.append("]}\n")
+        case .text, .auto:
+            writeText(a, &out)
+        case .json:
+            writeJSON(a, &out)
+        case .html:
+            out.append(string: AlignmentHTML.render(a, title: "\(en) ↔ \(ar)"))
         }
         sink.write(out.bytes)
     }
 
-    func segment(_ text: String) -> [Sentence] {
-        switch sentences {
-        case .auto:
-            return SentenceSegmenter().sentences(in: text)
-        case .lines:
-            var out: [Sentence] = []
-            var offset = 0
-            var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            if text.hasSuffix("\n") { lines.removeLast() }
-            for line in lines {
-                let body = line.hasSuffix("\r") ? String(line.unicodeScalars.dropLast()) : line
-                let n = body.unicodeScalars.count
-                out.append(Sentence(start: offset, end: offset + n, text: body))
-                offset += line.unicodeScalars.count + 1
+    func writeText(_ a: DocumentAlignment, _ out: inout OutputBuffer) {
+        for b in a.sentences {
+            out.append(string: b.en.map { String($0 + 1) }.joined(separator: "+"))
+            out.append(" ↔ ")
+            out.append(string: b.ar.map { String($0 + 1) }.joined(separator: "+"))
+            out.append(b.en.isEmpty || b.ar.isEmpty ? "  (no counterpart)\n" : "  ")
+            if !(b.en.isEmpty || b.ar.isEmpty) {
+                out.append(score: b.score, digits: 2)
+                out.append("\n")
             }
-            return out
+            for i in b.en { out.append("   EN  "); out.appendVisible(a.enSentences[i].text, limit: 110); out.append("\n") }
+            for j in b.ar { out.append("   AR  "); out.appendVisible(a.arSentences[j].text, limit: 110); out.append("\n") }
         }
+        if !a.entities.isEmpty { out.append("\nentities:\n") }
+        for e in a.entities {
+            out.append("  ")
+            out.append(string: e.canonicalEnglish)
+            out.append(" ↔ ")
+            out.append(string: e.canonicalArabic)
+            out.append("  (")
+            out.append(string: e.entity ?? "by spelling")
+            out.append(", ")
+            out.append(string: e.type)
+            out.append(")  ")
+            out.append(string: e.en.map(\.text).joined(separator: ", "))
+            out.append(" | ")
+            out.append(string: e.ar.map(\.text).joined(separator: "، "))
+            out.append("\n")
+        }
+    }
+
+    func writeJSON(_ a: DocumentAlignment, _ out: inout OutputBuffer) {
+        out.append("{\"entities\": [")
+        for (k, e) in a.entities.enumerated() {
+            out.append(k == 0 ? "\n  {\"entity\": " : ",\n  {\"entity\": ")
+            if let id = e.entity { out.appendJSONString(id) } else { out.append("null") }
+            out.append(", \"type\": ")
+            out.appendJSONString(e.type)
+            out.append(", \"score\": ")
+            out.append(score: e.score)
+            out.append(", \"canonical\": {\"en\": ")
+            out.appendJSONString(e.canonicalEnglish)
+            out.append(", \"ar\": ")
+            out.appendJSONString(e.canonicalArabic)
+            out.append("}, \"en\": ")
+            writeMentions(e.en, &out)
+            out.append(", \"ar\": ")
+            writeMentions(e.ar, &out)
+            out.append("}")
+        }
+        out.append(a.entities.isEmpty ? "], \"sentences\": [" : "\n], \"sentences\": [")
+        for (k, b) in a.sentences.enumerated() {
+            out.append(k == 0 ? "\n  {\"en\": [" : ",\n  {\"en\": [")
+            out.append(string: b.en.map(String.init).joined(separator: ", "))
+            out.append("], \"ar\": [")
+            out.append(string: b.ar.map(String.init).joined(separator: ", "))
+            out.append("], \"score\": ")
+            out.append(score: b.score)
+            out.append("}")
+        }
+        out.append(a.sentences.isEmpty ? "]}\n" : "\n]}\n")
+    }
+
+    func writeMentions(_ ms: [Mention], _ out: inout OutputBuffer) {
+        out.append("[")
+        for (k, m) in ms.enumerated() {
+            out.append(k == 0 ? "{\"start\": " : ", {\"start\": ")
+            out.append(int: m.start)
+            out.append(", \"end\": ")
+            out.append(int: m.end)
+            out.append(", \"text\": ")
+            out.appendJSONString(m.text)
+            out.append(", \"sentence\": ")
+            out.append(int: m.sentence)
+            out.append("}")
+        }
+        out.append("]")
     }
 }
 
+extension SentenceMode: ExpressibleByArgument {}
 /// Reads a whole UTF-8 file; invalid UTF-8 is an error naming the line and byte offset.
 func readDocument(_ path: String) throws -> String {
     do {

