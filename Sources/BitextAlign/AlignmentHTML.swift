@@ -47,8 +47,8 @@ public enum AlignmentHTML {
 
             """
         // Which entity each mention belongs to, per side.
-        var enMarks: [Int: [(Mention, Int)]] = [:]
-        var arMarks: [Int: [(Mention, Int)]] = [:]
+        var enMarks: [Int: [(EntityMention, Int)]] = [:]
+        var arMarks: [Int: [(EntityMention, Int)]] = [:]
         for (k, e) in a.entities.enumerated() {
             for m in e.en { enMarks[m.sentence, default: []].append((m, k)) }
             for m in e.ar { arMarks[m.sentence, default: []].append((m, k)) }
@@ -82,7 +82,7 @@ public enum AlignmentHTML {
         return html
     }
 
-    static func sentenceHTML(_ index: Int, _ s: Sentence, _ scalars: [Unicode.Scalar], _ marks: [(Mention, Int)], _ entities: [AlignedEntity]) -> String {
+    static func sentenceHTML(_ index: Int, _ s: Sentence, _ scalars: [Unicode.Scalar], _ marks: [(EntityMention, Int)], _ entities: [AlignedEntity]) -> String {
         var out = "<span class=\"s\"><span class=\"i\">\(index + 1)</span>"
         var pos = s.start
         for (m, k) in marks.sorted(by: { $0.0.start < $1.0.start }) where m.start >= pos && m.end <= s.end {

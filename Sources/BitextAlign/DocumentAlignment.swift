@@ -1,7 +1,7 @@
 // DocumentAlignment.swift — what `bitext align` finds in an article pair.
 
 /// One mention of an entity in a document: scalar offsets into the document as read.
-public struct Mention: Equatable, Sendable {
+public struct EntityMention: Equatable, Sendable {
     public var start: Int
     public var end: Int
     public var text: String
@@ -27,11 +27,11 @@ public struct AlignedEntity: Equatable, Sendable {
     /// How the entity is usually written in each language.
     public var canonicalEnglish: String
     public var canonicalArabic: String
-    public var en: [Mention]
-    public var ar: [Mention]
+    public var en: [EntityMention]
+    public var ar: [EntityMention]
 
     public init(entity: String?, type: String, score: Double, canonicalEnglish: String, canonicalArabic: String,
-                en: [Mention], ar: [Mention]) {
+                en: [EntityMention], ar: [EntityMention]) {
         self.entity = entity
         self.type = type
         self.score = score

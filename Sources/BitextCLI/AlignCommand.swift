@@ -112,7 +112,7 @@ struct AlignCommand: ParsableCommand {
         out.append(a.sentences.isEmpty ? "]}\n" : "\n]}\n")
     }
 
-    func writeMentions(_ ms: [Mention], _ out: inout OutputBuffer) {
+    func writeMentions(_ ms: [EntityMention], _ out: inout OutputBuffer) {
         out.append("[")
         for (k, m) in ms.enumerated() {
             out.append(k == 0 ? "{\"start\": " : ", {\"start\": ")
