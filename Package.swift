@@ -37,22 +37,35 @@ let package = Package(
         // Capabilities.
         .target(name: "BitextScript", dependencies: ["BitextCore", "ICUBridge"]),
         .target(name: "BitextNormalize", dependencies: ["BitextCore", "ICUBridge"]),
+        // The gazetteer automaton: data-free, no ICU.
+        .target(name: "BitextMatch", dependencies: ["BitextCore"]),
+        // Lexicon format, loader, compiled form, and the gazetteer searcher over BitextMatch.
+        .target(
+            name: "BitextLexicon",
+            dependencies: ["BitextCore", "BitextMatch", "BitextNormalize", "BitextIO", "BitextData"]
+        ),
+        // Paired articles: sentences, entities, reports.
         .target(name: "BitextAlign", dependencies: ["BitextCore", "BitextNormalize"]),
         // Umbrella library.
         .target(
             name: "BitextKit",
-            dependencies: ["BitextCore", "BitextScript", "BitextNormalize", "BitextAlign"]
+            dependencies: ["BitextCore", "BitextScript", "BitextNormalize", "BitextMatch", "BitextLexicon", "BitextAlign"]
         ),
         // The command-line tool.
         .executableTarget(
             name: "BitextCLI",
             dependencies: [
-                "BitextKit", "BitextIO", "ICUBridge",
+                "BitextKit", "BitextIO", "ICUBridge", "BitextMatch", "BitextLexicon",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Developer tool: regenerates Sources/BitextCore/UnicodeTables+Data.swift from ICU.
         .executableTarget(name: "GenerateUnicodeTables", dependencies: ["ICUBridge", "BitextCore"]),
+        // Developer tool: regenerates countries/demonyms, the manifest and the compiled blobs.
+        .executableTarget(
+            name: "GenerateLexicons",
+            dependencies: ["BitextLexicon", "BitextIO", "BitextNormalize", "ICUBridge", "BitextCore"]
+        ),
 
         .testTarget(name: "ICUBridgeTests", dependencies: ["ICUBridge"]),
         .testTarget(
@@ -74,5 +87,19 @@ let package = Package(
         ),
         .testTarget(name: "BitextAlignTests", dependencies: ["BitextAlign"]),
         .testTarget(name: "BitextCLITests", dependencies: ["BitextCLI"], exclude: ["Fixtures", "Snapshots"]),
+        .testTarget(
+            name: "BitextLexiconTests",
+            dependencies: [
+                "BitextLexicon", "BitextMatch", "BitextNormalize",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
+            name: "BitextMatchTests",
+            dependencies: [
+                "BitextMatch",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
     ]
 )

@@ -1,5 +1,7 @@
 // BitextKit — the umbrella library: import this one module for all of bitext.
 @_exported import BitextCore
+@_exported import BitextLexicon
+@_exported import BitextMatch
 @_exported import BitextNormalize
 @_exported import BitextScript
 @_exported import BitextAlign

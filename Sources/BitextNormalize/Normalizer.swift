@@ -403,17 +403,33 @@ public final class Normalizer: @unchecked Sendable {  // the table is written on
         // Then everything that combines with it, and what is dropped among it: deletions, a
         // PDF or PDI with nothing open to close, tag characters (no flag precedes them here).
         // A dropped control is no boundary: the marks on either side of it meet.
+        // Dropped characters after the last one kept stay out of the segment unless a mark
+        // attached to it follows them: the main loop drops them on their own, so a match on
+        // the output never ends on an invisible character.
+        var end = k
+        var endScalars = inScalars
         while k < n {
             let (d, dl) = UTF8Scalars.decodeChecked(p, k, n)
             if dl == 0 { return nil }
             let ad = action(d)
-            if !Self.isDeletion(ad) && !Self.dropped(ad, stack) {
-                if ad.boundaryBefore { break }
-                appendUTF16(d, &units)
+            if Self.isDeletion(ad) || Self.dropped(ad, stack) {
+                inScalars += 1
+                k += dl
+                if ad.kind == .deleteAttached {
+                    end = k
+                    endScalars = inScalars
+                }
+                continue
             }
+            if ad.boundaryBefore { break }
+            appendUTF16(d, &units)
             inScalars += 1
             k += dl
+            end = k
+            endScalars = inScalars
         }
+        k = end
+        inScalars = endScalars
         let result: [UInt32]
         if let key = SegmentKey(units) {
             if let hit = segmentCache.withLock({ $0[key] }) {

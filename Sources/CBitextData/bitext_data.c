@@ -13,6 +13,8 @@
 
 /* One line per blob: */
 BX_BLOB(bx_blob_selftest, "selftest.bin")
+BX_BLOB(bx_blob_lexicon, "lexicon.bin")
+BX_BLOB(bx_blob_searchfold, "searchfold.bin")
 
 static const struct {
     const char *name;
@@ -20,6 +22,8 @@ static const struct {
     const uint8_t *end;
 } blobs[] = {
     {"selftest", bx_blob_selftest_begin, bx_blob_selftest_end},
+    {"lexicon", bx_blob_lexicon_begin, bx_blob_lexicon_end},
+    {"searchfold", bx_blob_searchfold_begin, bx_blob_searchfold_end},
 };
 
 const uint8_t *bx_embedded_blob(const char *name, size_t *size) {

@@ -180,6 +180,14 @@ import Testing
         #expect(r.map.inputCount == 6 && r.map.outputCount == r.text.unicodeScalars.count)
     }
 
+    /// A standalone deletion right after a slow segment stays outside its chunk.
+    @Test func invisibleAfterALigatureIsNotPartOfIt() {
+        let r = Self.search.normalizeWithMap("\u{FDFA}\u{200B}x")
+        #expect(r.text == "صلي الله عليه وسلمx")
+        #expect(r.map.originalRange(0..<18) == 0..<1)
+        #expect(r.map.originalRange(18..<19) == 2..<3)
+    }
+
     @Test func invalidUTF8IsReportedAndNothingWritten() throws {
         var out: [UInt8] = Array("keep".utf8)
         let bad: [UInt8] = Array("بن".utf8) + [0xD9] + Array("x".utf8)

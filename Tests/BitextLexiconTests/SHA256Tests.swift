@@ -1,0 +1,33 @@
+// SHA256Tests.swift — the FIPS 180-4 test vectors, and incremental updates.
+import Testing
+
+@testable import BitextLexicon
+
+@Test(arguments: [
+    ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+    ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+    ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+     "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+    ("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu",
+     "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1"),
+])
+func sha256Vectors(_ input: String, _ digest: String) {
+    #expect(SHA256.hex(Array(input.utf8)) == digest)
+}
+
+@Test func sha256MillionA() {
+    #expect(SHA256.hex([UInt8](repeating: 0x61, count: 1_000_000))
+            == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+}
+
+@Test func sha256IncrementalEqualsWhole() {
+    let data = (0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+    for split in [0, 1, 55, 56, 63, 64, 65, 500, 999, 1000] {
+        var h = SHA256()
+        h.update(Array(data[..<split]))
+        h.update(Array(data[split...]))
+        var w = SHA256()
+        w.update(data)
+        #expect(h.finalize() == w.finalize(), "split at \(split)")
+    }
+}
