@@ -44,12 +44,22 @@ let package = Package(
             name: "BitextLexicon",
             dependencies: ["BitextCore", "BitextMatch", "BitextNormalize", "BitextIO", "BitextData"]
         ),
+        // Names: the data-free core (model reader, beam search, similarity, key, resolve,
+        // clustering) — no ICU, no embedded data, testable alone …
+        .target(name: "BitextNames", dependencies: ["BitextCore"]),
+        // … and the layer that gives it the embedded model, search normalization and the
+        // standard romanization schemes (ICU rules kept in Lexicons/translit/).
+        .target(
+            name: "BitextTranslit",
+            dependencies: ["BitextNames", "BitextNormalize", "BitextData", "ICUBridge", "BitextCore"]
+        ),
         // Paired articles: sentences, entities, reports.
         .target(name: "BitextAlign", dependencies: ["BitextCore", "BitextNormalize"]),
         // Umbrella library.
         .target(
             name: "BitextKit",
-            dependencies: ["BitextCore", "BitextScript", "BitextNormalize", "BitextMatch", "BitextLexicon", "BitextAlign"]
+            dependencies: ["BitextCore", "BitextScript", "BitextNormalize", "BitextMatch", "BitextLexicon",
+                           "BitextNames", "BitextTranslit", "BitextAlign"]
         ),
         // The command-line tool.
         .executableTarget(
@@ -100,6 +110,15 @@ let package = Package(
                 "BitextMatch",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
+        ),
+        .testTarget(
+            name: "BitextNamesTests",
+            dependencies: ["BitextNames", .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "BitextTranslitTests",
+            dependencies: ["BitextTranslit", "BitextNames", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
     ]
 )

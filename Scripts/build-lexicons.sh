@@ -9,3 +9,4 @@ data="${1:-../shared/data}"
 python3 Scripts/build-places.py --data "$data/gazetteer"
 swift build -c release --product GenerateLexicons
 .build/release/GenerateLexicons .
+python3 Scripts/stamp-blobs.py

@@ -5,6 +5,8 @@
 @_exported import BitextNormalize
 @_exported import BitextScript
 @_exported import BitextAlign
+@_exported import BitextNames
+@_exported import BitextTranslit
 
 /// The version of the bitext package.
 public let bitextVersion = "0.1.0"

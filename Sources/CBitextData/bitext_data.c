@@ -15,6 +15,11 @@
 BX_BLOB(bx_blob_selftest, "selftest.bin")
 BX_BLOB(bx_blob_lexicon, "lexicon.bin")
 BX_BLOB(bx_blob_searchfold, "searchfold.bin")
+BX_BLOB(bx_blob_names, "names.bin")
+BX_BLOB(bx_blob_translit_buckwalter, "../translit/buckwalter.txt")
+BX_BLOB(bx_blob_translit_ala_lc, "../translit/ala-lc.txt")
+BX_BLOB(bx_blob_translit_bgn_pcgn, "../translit/bgn-pcgn.txt")
+BX_BLOB(bx_blob_translit_iso233, "../translit/iso233.txt")
 
 static const struct {
     const char *name;
@@ -24,6 +29,11 @@ static const struct {
     {"selftest", bx_blob_selftest_begin, bx_blob_selftest_end},
     {"lexicon", bx_blob_lexicon_begin, bx_blob_lexicon_end},
     {"searchfold", bx_blob_searchfold_begin, bx_blob_searchfold_end},
+    {"names", bx_blob_names_begin, bx_blob_names_end},
+    {"translit/buckwalter", bx_blob_translit_buckwalter_begin, bx_blob_translit_buckwalter_end},
+    {"translit/ala-lc", bx_blob_translit_ala_lc_begin, bx_blob_translit_ala_lc_end},
+    {"translit/bgn-pcgn", bx_blob_translit_bgn_pcgn_begin, bx_blob_translit_bgn_pcgn_end},
+    {"translit/iso233", bx_blob_translit_iso233_begin, bx_blob_translit_iso233_end},
 };
 
 const uint8_t *bx_embedded_blob(const char *name, size_t *size) {

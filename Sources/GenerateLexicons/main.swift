@@ -8,7 +8,7 @@
 // 2. Lexicons/MANIFEST.tsv: rows and SHA-256 of every file it lists (sources and licenses kept).
 // 3. Lexicons/compiled/lexicon.bin: the compiled default lexicon (CompiledLexicon).
 // 4. Lexicons/compiled/searchfold.bin: the `search` folding of every BMP scalar (SearchFoldTable).
-// 5. Lexicons/compiled/stamp.h: a hash of the blobs, so the build re-embeds them.
+// 5. (Scripts/stamp-blobs.py then rewrites Lexicons/compiled/stamp.h, so the build re-embeds them.)
 import BitextCore
 import BitextIO
 import BitextLexicon
@@ -136,11 +136,4 @@ print("\(lexicon.entities.count) entities, \(lexicon.demonyms.count) demonym row
 let fold = SearchFoldTable.serialize(SearchFolding(normalizer: Normalizer(profile: .search)))
 write(lexDir + "/compiled/searchfold.bin", fold)
 
-// 5. The stamp.
-let stamp = SHA256.hex(compiled + fold)
-write(lexDir + "/compiled/stamp.h", Array("""
-    /* generated — do not edit. Changes whenever a blob in this folder is rebuilt, so that the
-       build recompiles Sources/CBitextData/bitext_data.c. */
-    #define BX_DATA_STAMP "\(stamp.prefix(16))"
-
-    """.utf8))
+// 5. The stamp is written by Scripts/stamp-blobs.py (run by Scripts/build-lexicons.sh).

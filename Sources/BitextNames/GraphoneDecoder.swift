@@ -1,0 +1,387 @@
+// GraphoneDecoder.swift — K-best beam search in the joint n-gram (graphone) model.
+import BitextCore
+
+extension NameModel {
+    static func buildRootTable(_ m: NameModel) -> [(logp: Float, next: UInt32)] {
+        var t = [(logp: Float, next: UInt32)](repeating: (-30, 0), count: m.graphoneCount)
+        let first = Int(m.u32(m.node))
+        let end = Int(m.u32(m.node + 12))
+        for e in first..<end {
+            let at = m.nent + 8 * e
+            t[Int(m.u16(at))] = (-Float(m.u16(at + 2)) / 2048, m.u32(at + 4))
+        }
+        return t
+    }
+
+    /// log P(graphone | history node) with Kneser-Ney backoff, and the node reached.
+    @inline(__always)
+    func lmStep(_ start: UInt32, _ g: UInt16) -> (logp: Float, next: UInt32) {
+        var n = Int(start)
+        var acc: Float = 0
+        while n != 0 {
+            let at = node + 12 * n
+            var lo = Int(u32(at))
+            var hi = Int(u32(at + 12))
+            while lo < hi {
+                let mid = (lo + hi) >> 1
+                let e = nent + 8 * mid
+                let x = u16(e)
+                if x == g { return (acc - Float(u16(e + 2)) / 2048, u32(e + 4)) }
+                if x < g { lo = mid + 1 } else { hi = mid }
+            }
+            acc += f32(at + 4)
+            n = Int(u32(at + 8))
+        }
+        let r = rootTable[Int(g)]
+        return (acc + r.logp, r.next)
+    }
+
+    @inline(__always) func graphoneArabic(_ g: UInt16) -> UInt32 { u32(grph + 12 * Int(g)) }
+
+    @inline(__always) func graphoneLatin(_ g: UInt16) -> UnsafeRawBufferPointer {
+        let at = grph + 12 * Int(g)
+        return bytes(u32(at + 4), Int(u32(at + 8)))
+    }
+
+    /// The graphones whose Arabic side is `scalar`, most probable first.
+    @inline(__always) func graphones(forArabic scalar: UInt32) -> UnsafeBufferPointer<UInt32> {
+        guard (0x600..<0x700).contains(scalar) else { return UnsafeBufferPointer(start: nil, count: 0) }
+        let e = letterTable[Int(scalar - 0x600)]
+        return UnsafeBufferPointer(start: (base + glst).assumingMemoryBound(to: UInt32.self) + Int(e.first),
+                                   count: Int(e.count))
+    }
+
+    /// The graphones whose Latin side is exactly `chunk` (possibly empty), most probable first.
+    func graphones(forLatin chunk: UnsafeRawBufferPointer) -> UnsafeBufferPointer<UInt32> {
+        guard let row = findRow(chunk, in: ltgl, count: chunkListCount, stride: 16, wideLength: true) else {
+            return UnsafeBufferPointer(start: nil, count: 0)
+        }
+        let at = ltgl + 16 * row
+        return UnsafeBufferPointer(start: (base + glst).assumingMemoryBound(to: UInt32.self) + Int(u32(at + 8)),
+                                   count: Int(u32(at + 12)))
+    }
+}
+
+/// One output of the character model: a spelling and its share of the probability mass
+/// of the hypotheses that survived the beam.
+public struct GraphoneCandidate: Sendable, Equatable {
+    /// The spelling: lowercase Latin (`gaddafi`) or search-folded Arabic (`القذافي`).
+    public var text: String
+    /// Its share of the probability of the hypotheses the beam kept, in [0, 1].
+    public var probability: Double
+}
+
+/// K-best transliteration of one word by beam search in the joint n-gram model, in either
+/// direction. Keeps scratch buffers between calls: use one decoder per thread.
+///
+///     var d = GraphoneDecoder(model: model)
+///     d.latin(fromArabic: Array("شمري".unicodeScalars.map(\.value)), best: 3)
+///     // [shamri, shamry, shamre] with their probabilities
+public struct GraphoneDecoder {
+    /// The model decoded.
+    public let model: NameModel
+    /// Hypotheses kept per input position.
+    public var beamWidth: Int
+    /// Graphones tried per Arabic letter (the most probable ones first).
+    public var graphonesPerLetter: Int
+    /// Graphones tried per Latin chunk when writing Arabic.
+    public var graphonesPerChunk: Int
+    /// Hypotheses further than this (natural log) behind the best are dropped.
+    public var pruneMargin: Float = 8
+
+    struct Hyp {
+        var score: Float
+        var node: UInt32
+        var hash: UInt64  // of the output so far
+        var back: Int32  // arena index of the last graphone, -1 at the start
+        var epsilons: UInt8  // silent letters written since the last input character
+    }
+
+    struct Cand {
+        var score: Float
+        var node: UInt32
+        var hash: UInt64
+        var parent: Int32
+        var graphone: UInt16
+        var epsilons: UInt8
+    }
+
+    struct Back {
+        var graphone: UInt16
+        var parent: Int32
+    }
+
+    var arena: [Back] = []
+    var keys = Set<UInt64>()
+    var heap: [Int32] = []
+    /// A direct-mapped cache of n-gram steps: (node, graphone) → (log p, next node). Words
+    /// share their first states and common letter sequences, so most steps repeat.
+    var stepKeys: [UInt64] = []
+    var stepValues: [(Float, UInt32)] = []
+    static let stepCacheBits = 16
+
+    @inline(__always)
+    mutating func step(_ node: UInt32, _ g: UInt16) -> (logp: Float, next: UInt32) {
+        if stepKeys.isEmpty {
+            stepKeys = [UInt64](repeating: 0, count: 1 << Self.stepCacheBits)
+            stepValues = [(Float, UInt32)](repeating: (0, 0), count: 1 << Self.stepCacheBits)
+        }
+        let key = (UInt64(node) << 16 | UInt64(g)) &+ 1
+        let slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - Self.stepCacheBits))
+        if stepKeys[slot] == key { return stepValues[slot] }
+        let r = model.lmStep(node, g)
+        stepKeys[slot] = key
+        stepValues[slot] = (r.logp, r.next)
+        return r
+    }
+
+    /// A decoder for `model`; wider beams and more graphones per letter find more (and
+    /// slower).
+    public init(model: NameModel, beamWidth: Int = 8, graphonesPerLetter: Int = 8, graphonesPerChunk: Int = 8) {
+        self.model = model
+        self.beamWidth = max(1, beamWidth)
+        self.graphonesPerLetter = max(1, graphonesPerLetter)
+        self.graphonesPerChunk = max(1, graphonesPerChunk)
+    }
+
+    static let hashStart: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    @inline(__always)
+    static func extend(_ h: UInt64, _ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var x = h
+        for b in bytes {
+            x ^= UInt64(b)
+            x = x &* 0x100_0000_01b3
+        }
+        return x
+    }
+
+    /// The best `beamWidth` candidates with distinct (node, output), recorded in the arena.
+    mutating func select(_ cands: inout [Cand], into out: inout [Hyp]) {
+        // keep only the few best before sorting: a bounded min-heap of indices
+        let keep = beamWidth * 3
+        if cands.count > keep {
+            heap.removeAll(keepingCapacity: true)
+            for i in cands.indices {
+                let sc = cands[i].score
+                if heap.count < keep {
+                    heap.append(Int32(i))
+                    var c = heap.count - 1
+                    while c > 0 {
+                        let p = (c - 1) >> 1
+                        if cands[Int(heap[p])].score <= sc { break }
+                        heap.swapAt(p, c)
+                        c = p
+                    }
+                } else if sc > cands[Int(heap[0])].score {
+                    heap[0] = Int32(i)
+                    var p = 0
+                    while true {
+                        let l = 2 * p + 1
+                        if l >= keep { break }
+                        var m = l
+                        if l + 1 < keep && cands[Int(heap[l + 1])].score < cands[Int(heap[l])].score { m = l + 1 }
+                        if cands[Int(heap[m])].score >= sc { break }
+                        heap.swapAt(p, m)
+                        p = m
+                    }
+                }
+            }
+            var kept: [Cand] = []
+            kept.reserveCapacity(keep)
+            for i in heap { kept.append(cands[Int(i)]) }
+            cands = kept
+        }
+        cands.sort { $0.score > $1.score }
+        let start = out.count
+        for c in cands {
+            // the beam is small: a linear scan finds a duplicate (node, output) faster than hashing
+            var dup = false
+            for h in out[start...] where h.hash == c.hash && h.node == c.node {
+                dup = true
+                break
+            }
+            if dup { continue }
+            arena.append(Back(graphone: c.graphone, parent: c.parent))
+            out.append(Hyp(score: c.score, node: c.node, hash: c.hash, back: Int32(arena.count - 1), epsilons: c.epsilons))
+            if out.count - start >= beamWidth { break }
+        }
+    }
+
+    /// The best `beamWidth` of `hyps` with distinct (node, output).
+    mutating func prune(_ hyps: inout [Hyp]) {
+        hyps.sort { $0.score > $1.score }
+        keys.removeAll(keepingCapacity: true)
+        var out: [Hyp] = []
+        for h in hyps {
+            if !keys.insert(h.hash &+ UInt64(h.node) &* 0x9E37_79B9_7F4A_7C15).inserted { continue }
+            out.append(h)
+            if out.count >= beamWidth { break }
+        }
+        hyps = out
+    }
+
+    /// The `best` most likely Latin spellings (lowercase) of an Arabic word given as
+    /// search-folded letters (scalar values).
+    public mutating func latin(fromArabic word: [UInt32], best: Int) -> [GraphoneCandidate] {
+        guard !word.isEmpty, word.count <= 64 else { return [] }
+        let m = model
+        arena.removeAll(keepingCapacity: true)
+        var current = [Hyp(score: 0, node: m.startNode, hash: Self.hashStart, back: -1, epsilons: 0)]
+        var cands: [Cand] = []
+        cands.reserveCapacity(beamWidth * graphonesPerLetter)
+        for letter in word {
+            let gs = m.graphones(forArabic: letter)
+            if gs.isEmpty { return [] }
+            let limit = min(gs.count, graphonesPerLetter)
+            cands.removeAll(keepingCapacity: true)
+            var bestSoFar = -Float.infinity
+            for h in current {
+                // hypotheses are in score order: once one is far behind the best extension
+                // found so far, the rest are too
+                if h.score < bestSoFar - pruneMargin { break }
+                for k in 0..<limit {
+                    let g = UInt16(truncatingIfNeeded: gs[k])
+                    let (lp, next) = step(h.node, g)
+                    let score = h.score + lp
+                    if score < bestSoFar - pruneMargin { continue }
+                    if score > bestSoFar { bestSoFar = score }
+                    cands.append(Cand(score: score, node: next, hash: Self.extend(h.hash, m.graphoneLatin(g)),
+                                      parent: h.back, graphone: g, epsilons: 0))
+                }
+            }
+            current.removeAll(keepingCapacity: true)
+            select(&cands, into: &current)
+        }
+        return finish(current, best: best) { g, out in out.append(contentsOf: m.graphoneLatin(g)) }
+    }
+
+    /// The `best` most likely Arabic spellings (search-folded) of a Latin word given as its
+    /// identity bytes (``LatinFolding/identity(_:)``); characters other than a–z and space
+    /// are skipped.
+    public mutating func arabic(fromLatin word: [UInt8], best: Int) -> [GraphoneCandidate] {
+        let input = word.filter { ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x20 }
+        guard !input.isEmpty, input.count <= 96 else { return [] }
+        let m = model
+        arena.removeAll(keepingCapacity: true)
+        let n = input.count
+        var chunkLists: [[UnsafeBufferPointer<UInt32>]] = []
+        input.withUnsafeBytes { p in
+            for j in 0..<n {
+                var row: [UnsafeBufferPointer<UInt32>] = []
+                for k in 1...3 where j + k <= n {
+                    row.append(m.graphones(forLatin: UnsafeRawBufferPointer(rebasing: p[j..<(j + k)])))
+                }
+                chunkLists.append(row)
+            }
+        }
+        let eps = m.graphones(forLatin: UnsafeRawBufferPointer(start: nil, count: 0))
+        let epsLimit = min(eps.count, 10)
+        var buckets = [[Cand]](repeating: [], count: n + 1)
+        var kept: [Hyp] = [Hyp(score: 0, node: m.startNode, hash: Self.hashStart, back: -1, epsilons: 0)]
+        var round: [Hyp] = []
+        var epsCands: [Cand] = []
+        for j in 0...n {
+            if j > 0 {
+                kept.removeAll(keepingCapacity: true)
+                select(&buckets[j], into: &kept)
+                buckets[j] = []
+            }
+            // silent Arabic letters (an alef or a waw the Latin does not show): up to two in a row
+            var frontier = kept
+            for _ in 0..<2 where epsLimit > 0 && !frontier.isEmpty {
+                epsCands.removeAll(keepingCapacity: true)
+                for h in frontier {
+                    for k in 0..<epsLimit {
+                        let g = UInt16(truncatingIfNeeded: eps[k])
+                        let (lp, next) = m.lmStep(h.node, g)
+                        var bytes: [UInt8] = []
+                        UTF8Scalars.encode(m.graphoneArabic(g), into: &bytes)
+                        let hash = bytes.withUnsafeBytes { Self.extend(h.hash, $0) }
+                        epsCands.append(Cand(score: h.score + lp, node: next, hash: hash, parent: h.back,
+                                             graphone: g, epsilons: h.epsilons + 1))
+                    }
+                }
+                round.removeAll(keepingCapacity: true)
+                select(&epsCands, into: &round)
+                kept.append(contentsOf: round)
+                frontier = round
+            }
+            prune(&kept)
+            if j == n { break }
+            for h in kept {
+                for (ki, list) in chunkLists[j].enumerated() {
+                    for idx in 0..<min(list.count, graphonesPerChunk) {
+                        let g = UInt16(truncatingIfNeeded: list[idx])
+                        let (lp, next) = m.lmStep(h.node, g)
+                        var bytes: [UInt8] = []
+                        UTF8Scalars.encode(m.graphoneArabic(g), into: &bytes)
+                        let hash = bytes.withUnsafeBytes { Self.extend(h.hash, $0) }
+                        buckets[j + ki + 1].append(Cand(score: h.score + lp, node: next, hash: hash, parent: h.back,
+                                                        graphone: g, epsilons: 0))
+                    }
+                }
+            }
+        }
+        return finish(kept, best: best) { g, out in UTF8Scalars.encode(m.graphoneArabic(g), into: &out) }
+    }
+
+    /// Adds the end-of-name probability, rebuilds the outputs, merges equal ones and
+    /// normalizes their probabilities over the surviving hypotheses.
+    mutating func finish(_ hyps: [Hyp], best: Int, append: (UInt16, inout [UInt8]) -> Void) -> [GraphoneCandidate] {
+        let m = model
+        var finals: [(text: [UInt8], score: Float)] = []
+        var maxScore = -Float.infinity
+        var parts: [UInt16] = []
+        for h in hyps {
+            let (lp, _) = m.lmStep(h.node, m.endGraphone)
+            let s = h.score + lp
+            parts.removeAll(keepingCapacity: true)
+            var b = h.back
+            while b >= 0 {
+                parts.append(arena[Int(b)].graphone)
+                b = arena[Int(b)].parent
+            }
+            var text: [UInt8] = []
+            for g in parts.reversed() { append(g, &text) }
+            finals.append((Self.tidy(text), s))
+            maxScore = max(maxScore, s)
+        }
+        guard maxScore > -Float.infinity else { return [] }
+        var merged: [[UInt8]: Double] = [:]
+        var total = 0.0
+        for f in finals {
+            let p = Double(expf(f.score - maxScore))
+            total += p
+            if f.text.isEmpty { continue }
+            merged[f.text, default: 0] += p
+        }
+        var out = merged.map { GraphoneCandidate(text: String(decoding: $0.key, as: UTF8.self), probability: $0.value / total) }
+        out.sort { $0.probability > $1.probability || ($0.probability == $1.probability && $0.text < $1.text) }
+        if out.count > best { out.removeLast(out.count - best) }
+        return out
+    }
+
+    /// Collapses runs of spaces and trims them.
+    static func tidy(_ t: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(t.count)
+        var space = false
+        for b in t {
+            if b == 0x20 {
+                space = !out.isEmpty
+                continue
+            }
+            if space { out.append(0x20) }
+            space = false
+            out.append(b)
+        }
+        return out
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

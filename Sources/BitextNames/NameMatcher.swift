@@ -1,0 +1,456 @@
+// NameMatcher.swift — similarity of two names in any scripts.
+
+/// Words that say what kind of organization a name is, and function words, in English,
+/// French and transliterated Arabic/Persian: in a name they count for little (a quarter).
+enum OrganizationWords {
+    static let designators: Set<[UInt8]> = Set("""
+        the of for and in to on at by a an de la le les des du di da van von \
+        company co corporation corp inc incorporated ltd limited llc llp plc jsc ojsc cjsc oao zao pjsc pao ooo \
+        sa sarl sas sal spa srl gmbh bv nv kg ab as oy fze fzco fzc fz wll \
+        est establishment establishments foundation foundations association associations society societies \
+        organization organisation organizations group groups holding holdings international intl \
+        trading trade traders commerce commercial industries industry industrial enterprise enterprises \
+        services service factory bank exchange exchanges committee committees fund funds trust \
+        charitable charity relief welfare institute institution center centre union league council \
+        movement front party brigade brigades battalion battalions army forces force division unit units \
+        corps network branch office agency bureau bureaux station satellite television tv media \
+        import export general construction engineering development investment investments \
+        shipping transport logistics petroleum oil gas energy \
+        muassasat muassasa jamiat jamiyat jamia shirkat sherkat sharikat harakat jaysh jaish katibat \
+        kataib liwa saraya majlis tanzim hizb
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { Array($0.utf8) })
+}
+
+/// Word weights from a collection of names: a word's rarity is log(1 + n / df), df the
+/// number of names with the same word (the same attested Arabic word, or the same phonetic
+/// form). Common words (Mohammed, Company) then count for little and rare ones (a family
+/// name) for much.
+public struct WordWeights: Sendable {
+    let idf: [String: Double]
+    let unseen: Double
+
+    /// The weights of the words of `names` (prepared by a ``NameMatcher``).
+    public init(_ names: [PreparedName]) {
+        var df: [String: Int] = [:]
+        for n in names {
+            var seen = Set<String>()
+            for f in n.forms {
+                for t in f.tokens {
+                    let k = t.frequencyKey
+                    if seen.insert(k).inserted { df[k, default: 0] += 1 }
+                }
+            }
+        }
+        let total = Double(max(1, names.count))
+        var idf: [String: Double] = [:]
+        for (k, c) in df { idf[k] = log(1 + total / Double(c)) }
+        self.idf = idf
+        unseen = log(1 + total)
+    }
+}
+
+/// A name ready to be compared many times (its words canonicalized, an Arabic name's
+/// Latin spellings computed once).
+public struct PreparedName: Sendable {
+    /// The name as given.
+    public let text: String
+    /// True when the name is written in Arabic script.
+    public let isArabic: Bool
+    /// Latin forms: the name itself, or an Arabic name's most likely spellings, with weights
+    /// (the best is 1).
+    let forms: [Form]
+    /// An Arabic name's words (search-folded, article kept).
+    let arabicWords: [[UInt32]]
+    /// Blocking keys of the words (see ``NameKey``), from every form.
+    public let keys: [String]
+    /// False for an Arabic name prepared lightly (no Latin forms yet).
+    public let isComplete: Bool
+
+    struct Form: Sendable {
+        var tokens: [Token]
+        var weight: Double
+        var total: Double
+        var concat: [UInt8]
+        /// The family name, when the spelling marks it in capitals (`Muammar QADDAFI`, as
+        /// sanctions lists and French style write names); empty when unknown.
+        var family: [Token] = []
+    }
+
+    struct Token: Sendable {
+        var canon: [UInt8]
+        /// The word's blocking key (``NameKey``), for its rarity.
+        var key: String
+        /// The word's weight: its rarity (idf), static from the lexicon's counts unless the
+        /// matcher has the collection's.
+        var weight: Double
+        /// The Arabic word this spelling is attested for (article removed), when the lexicon
+        /// says so with confidence.
+        var arabic: [UInt32]?
+        /// A word that says what kind of organization a name is (company, foundation,
+        /// brigade …) or a function word: it counts for a quarter.
+        var designator = false
+
+        /// What counts as the same word for its frequency in a collection: the Arabic word
+        /// it is attested for (so Gaddafi and Qadhafi count together, Hassan and Hosni
+        /// apart), else its phonetic form.
+        var frequencyKey = ""
+
+        static func frequencyKey(canon: [UInt8], arabic: [UInt32]?) -> String {
+            if let arabic {
+                var s = "ar:"
+                s.unicodeScalars.append(contentsOf: arabic.compactMap(Unicode.Scalar.init))
+                return s
+            }
+            return "la:" + String(decoding: canon, as: UTF8.self)
+        }
+    }
+}
+
+/// Scores how likely two names, in any scripts, are spellings of the same name, in [0, 1].
+///
+/// Latin spellings are compared word by word in a phonetic form (``LatinPhonetics``: q/k/g,
+/// th/s, dh/d/z, ou/u, e/a count as near; a consonant for another as far), with the word
+/// order free, particles (al-, bin, ibn …) set aside and `Abd`/`Abu` compounds joined. When
+/// the lexicon knows which Arabic word two spellings stand for, that decides: *Gaddafi* and
+/// *Qadhafi* both write `القذافي`; *Hassan* (`حسن`) and *Hussein* (`حسين`) are different names.
+/// An Arabic name is compared through its most likely Latin spellings; two Arabic names
+/// letter by letter.
+///
+///     var m = NameMatcher(model: .embedded!)
+///     m.similarity("Muammar Gaddafi", "Moammar al-Qadhafi")   // 0.94
+///     m.similarity("معمر القذافي", "Muammar Gaddafi")          // 1.0
+///     m.similarity("Khalifa Hafter", "Khalifa Haftar")         // 1.0
+///     m.similarity("حسين", "Hussein")                          // 1.0
+///     m.similarity("Hassan", "Hussein")                        // 0.47: different names
+///     m.similarity("Hafez", "Haftar")                          // 0
+///
+/// Not thread-safe (it keeps a transliterator and caches): one per thread.
+public struct NameMatcher {
+    /// The model whose lexicon and transliterations the matcher uses.
+    public let model: NameModel
+    var transliterator: NameTransliterator
+    /// Folds Arabic input like the `search` normalization profile (supplied by the caller:
+    /// the core has no ICU). Identity by default, for input that is already folded.
+    public var normalizeArabic: @Sendable (String) -> String
+    /// Latin spellings tried per Arabic name.
+    public var arabicForms = 5
+    /// Whether a short name contained in a longer one counts as a match (aliases that drop
+    /// parts: *Muammar Qaddafi* in *Muammar Abu Minyar al-Qaddafi*), and how much.
+    public var containmentWeight = 0.9
+    /// The summed word weight a shorter name needs for containment to count.
+    public var minimumEvidence = 6.0
+    var tokenCache: [[UInt8]: PreparedName.Token] = [:]
+
+    /// A matcher over `model`; `normalizeArabic` should be the `search` normalization
+    /// (`BitextTranslit` passes it) unless Arabic input is already folded.
+    public init(model: NameModel, normalizeArabic: @escaping @Sendable (String) -> String = { $0 }) {
+        self.model = model
+        self.normalizeArabic = normalizeArabic
+        transliterator = NameTransliterator(model: model)
+    }
+
+    /// Similarity of two names in [0, 1].
+    public mutating func similarity(_ a: String, _ b: String) -> Double {
+        let pa = prepare(a)
+        let pb = prepare(b)
+        return similarity(pa, pb)
+    }
+
+    /// Prepares a name for repeated comparisons.
+    ///
+    /// A *light* preparation skips the transliteration: an Arabic name's keys then come from
+    /// its letters alone, a Latin name's from its Latin words alone — enough for the
+    /// candidates of an index; ``similarity(_:_:)-(PreparedName,PreparedName)`` completes an
+    /// Arabic name when it meets a Latin one. A complete Latin name also has the keys of its
+    /// Arabic spellings, so as a query it finds Arabic candidates prepared lightly.
+    public mutating func prepare(_ name: String, light: Bool = false) -> PreparedName {
+        if ArabicNameText.hasArabicLetter(name) {
+            let folded = normalizeArabic(name)
+            let words = ArabicNameText.words(folded).filter(\.isArabic).map(\.scalars)
+            var keys = Set(words.map(NameKey.arabicWordKey).filter { !$0.isEmpty })
+            if light {
+                return PreparedName(text: name, isArabic: true, forms: [], arabicWords: words, keys: keys.sorted(),
+                                    isComplete: false)
+            }
+            var forms: [PreparedName.Form] = []
+            let variants = transliterator.latin(for: folded, variants: arabicForms)
+            let best = variants.first?.score ?? 1
+            for v in variants {
+                let f = latinForm(v.text, weight: best > 0 ? v.score / best : 1)
+                forms.append(f)
+                for t in f.tokens where !t.key.isEmpty { keys.insert(t.key) }
+            }
+            return PreparedName(text: name, isArabic: true, forms: forms, arabicWords: words, keys: keys.sorted(),
+                                isComplete: true)
+        }
+        let f = latinForm(name, weight: 1)
+        var keys = Set<String>()
+        for t in f.tokens where !t.key.isEmpty { keys.insert(t.key) }
+        for v in light ? [] : transliterator.arabic(for: name, variants: 2) {
+            for w in ArabicNameText.words(v.text) where w.isArabic {
+                let k = NameKey.arabicWordKey(w.scalars)
+                if !k.isEmpty { keys.insert(k) }
+            }
+        }
+        return PreparedName(text: name, isArabic: false, forms: [f], arabicWords: [], keys: keys.sorted(), isComplete: !light)
+    }
+
+    /// The complete preparation of a name prepared lightly.
+    public mutating func complete(_ p: PreparedName) -> PreparedName {
+        p.isComplete ? p : prepare(p.text)
+    }
+
+
+    mutating func latinForm(_ text: String, weight: Double) -> PreparedName.Form {
+        var id: [UInt8] = []
+        LatinFolding.appendIdentity(of: text.unicodeScalars, to: &id)
+        var tokens: [PreparedName.Token] = []
+        var concat: [UInt8] = []
+        var total = 0.0
+        for t in LatinNameTokens.tokens(identity: id) {
+            let tok = token(t)
+            if tok.canon.isEmpty { continue }
+            tokens.append(tok)
+            concat.append(contentsOf: tok.canon)
+            total += 1
+        }
+        var form = PreparedName.Form(tokens: tokens, weight: weight, total: total, concat: concat)
+        if let family = Self.capitalizedFamily(text) {
+            var fid: [UInt8] = []
+            LatinFolding.appendIdentity(of: family.unicodeScalars, to: &fid)
+            form.family = LatinNameTokens.tokens(identity: fid).map { token($0) }.filter { !$0.canon.isEmpty }
+        }
+        return form
+    }
+
+    /// The words written in capitals, when the name also has words that are not
+    /// (`Muammar Abu Minyar AL-QADHAFI` → `AL-QADHAFI`); nil otherwise.
+    static func capitalizedFamily(_ text: String) -> String? {
+        var caps: [Substring] = []
+        var mixed = false
+        for w in text.split(whereSeparator: { $0 == " " || $0 == "," }) {
+            let letters = w.unicodeScalars.filter { $0.properties.isAlphabetic }
+            guard letters.count >= 2 else { continue }
+            if letters.allSatisfy({ $0.properties.isUppercase }) {
+                caps.append(w)
+            } else if letters.contains(where: { $0.properties.isLowercase }) {
+                mixed = true
+            }
+        }
+        guard mixed, !caps.isEmpty else { return nil }
+        return caps.joined(separator: " ")
+    }
+
+    mutating func token(_ t: [UInt8]) -> PreparedName.Token {
+        if let c = tokenCache[t] { return c }
+        let canon = LatinPhonetics.canonical(identity: t)
+        let key = String(decoding: NameKey.latinKey(canonical: canon), as: UTF8.self)
+        var tok = PreparedName.Token(canon: canon, key: key, weight: staticWeight(t), arabic: attestedArabic(t))
+        tok.designator = OrganizationWords.designators.contains(t)
+        tok.frequencyKey = PreparedName.Token.frequencyKey(canon: canon, arabic: tok.arabic)
+        if tokenCache.count > 200_000 { tokenCache.removeAll(keepingCapacity: true) }
+        tokenCache[t] = tok
+        return tok
+    }
+
+    /// How rare a Latin word is among names: log(1 + total / (1 + the word's attestations)).
+    func staticWeight(_ t: [UInt8]) -> Double {
+        let m = model
+        var count = 0.0
+        if let r = t.withUnsafeBytes({ m.reverseIndex(utf8: $0) }) {
+            count = m.reverseEntries(r).reduce(0) { $0 + $1.count }
+        }
+        return log(1 + m.grandTotal / (1 + count))
+    }
+
+    /// Word weights from a collection (see ``WordWeights``); nil: weights from the lexicon.
+    public var collectionWeights: WordWeights? = nil
+
+    @inline(__always)
+    func weight(_ t: PreparedName.Token) -> Double {
+        let base: Double
+        if let w = collectionWeights { base = w.idf[t.frequencyKey] ?? w.unseen } else { base = t.weight }
+        return t.designator ? 0.25 * base : base
+    }
+
+    /// The Arabic word a Latin word spells, if the reverse lexicon is confident (most of
+    /// the attestations, at least three of them); the article is removed.
+    func attestedArabic(_ t: [UInt8]) -> [UInt32]? {
+        let m = model
+        for candidate in [t, Array("al ".utf8) + t] {
+            let r = candidate.withUnsafeBytes { m.reverseIndex(utf8: $0) }
+            guard let r else { continue }
+            let es = m.reverseEntries(r)
+            let total = es.reduce(0) { $0 + $1.count }
+            guard let top = es.first, total >= 3, top.count / total >= 0.6 else { return nil }
+            var w = Array(m.unitKey(top.unit).unicodeScalars.map(\.value))
+            if w.contains(0x20) { return nil }
+            if ArabicNameText.hasArticle(w) { w.removeFirst(2) }
+            return w
+        }
+        return nil
+    }
+
+    /// Similarity of two prepared names in [0, 1].
+    public mutating func similarity(_ a: PreparedName, _ b: PreparedName) -> Double {
+        if a.isArabic != b.isArabic && ((a.isArabic && !a.isComplete) || (b.isArabic && !b.isComplete)) {
+            return similarity(a.isArabic ? complete(a) : a, b.isArabic ? complete(b) : b)
+        }
+        if a.isArabic && b.isArabic {
+            let direct = Self.matchWords(a.arabicWords, b.arabicWords, containment: containmentWeight,
+                                         weight: { Double($0.count) }, similarity: Self.arabicWordSimilarity,
+                                         minimumEvidence: 0)
+            if a.forms.isEmpty || b.forms.isEmpty { return direct }
+            return max(direct, 0.95 * formsSimilarity(a, b))
+        }
+        let forms = formsSimilarity(a, b)
+        if a.isArabic != b.isArabic {
+            return min(forms, attestedAgreement(arabic: a.isArabic ? a : b, latin: a.isArabic ? b : a))
+        }
+        return forms
+    }
+
+    /// When the lexicon knows which Arabic words a Latin name's words spell, how well they
+    /// agree with the Arabic name's own words: from 0.3 (none agrees) to 1 (all agree, or
+    /// nothing is known). *Hussein* spells `حسين`, so it does not agree with `حسن`.
+    func attestedAgreement(arabic: PreparedName, latin: PreparedName) -> Double {
+        guard let form = latin.forms.first, !arabic.arabicWords.isEmpty else { return 1 }
+        var total = 0.0
+        var agree = 0.0
+        for t in form.tokens {
+            guard let x = t.arabic else { continue }
+            let w = weight(t)
+            var best = 0.0
+            for y in arabic.arabicWords { best = max(best, Self.arabicWordSimilarity(x, y)) }
+            total += w
+            agree += w * Self.credit(best)
+        }
+        guard total > 0 else { return 1 }
+        return 0.3 + 0.7 * agree / total
+    }
+
+    func formsSimilarity(_ a: PreparedName, _ b: PreparedName) -> Double {
+        var best = 0.0
+        for fa in a.forms {
+            for fb in b.forms {
+                // a less likely spelling of an Arabic name counts for less
+                let s = formSimilarity(fa, fb) * (0.8 + 0.2 * pow(min(fa.weight, fb.weight), 0.25))
+                if s > best { best = s }
+            }
+        }
+        return best
+    }
+
+    func formSimilarity(_ a: PreparedName.Form, _ b: PreparedName.Form) -> Double {
+        if a.tokens.isEmpty || b.tokens.isEmpty { return 0 }
+        let words = Self.matchWords(a.tokens, b.tokens, containment: containmentWeight, weight: weight,
+                                    similarity: Self.tokenSimilarity, minimumEvidence: minimumEvidence)
+        // written together or apart (Nasrallah / Nasr Allah): compare the whole names too,
+        // with the same credit as a word pair
+        var score = words
+        if a.tokens.count != b.tokens.count {
+            let concat = LatinPhonetics.similarity(canonical: a.concat, b.concat)
+            score = max(score, Self.credit(concat))
+        }
+        if !a.family.isEmpty && !b.family.isEmpty {
+            // both spellings say which words are the family name: those must agree
+            let family = Self.matchWords(a.family, b.family, containment: 0.9, weight: weight,
+                                         similarity: Self.tokenSimilarity, minimumEvidence: 0)
+            score = min(score, 0.5 + 0.5 * family)
+        }
+        return score
+    }
+
+    static func tokenSimilarity(_ a: PreparedName.Token, _ b: PreparedName.Token) -> Double {
+        let p = LatinPhonetics.similarity(canonical: a.canon, b.canon)
+        if let x = a.arabic, let y = b.arabic {
+            if x == y { return max(p, 0.97) }
+            return min(p, arabicWordSimilarity(x, y))
+        }
+        return p
+    }
+
+    /// How much a paired word counts: fully for spellings of one word (similarity 0.8 and
+    /// up), falling steeply below (Hassan / Hussein at 0.71 count less than half).
+    @inline(__always)
+    static func credit(_ s: Double) -> Double {
+        s >= 0.8 ? s : max(0, s * (s - 0.55) / 0.25)
+    }
+
+    /// Letter-level similarity of two Arabic words (article removed).
+    static func arabicWordSimilarity(_ a: [UInt32], _ b: [UInt32]) -> Double {
+        var x = a[...]
+        var y = b[...]
+        if ArabicNameText.hasArticle(a) { x = a.dropFirst(2) }
+        if ArabicNameText.hasArticle(b) { y = b.dropFirst(2) }
+        if x == y { return 1 }
+        let n = x.count
+        let m = y.count
+        if n == 0 || m == 0 { return 0 }
+        let xs = Array(x)
+        let ys = Array(y)
+        var prev = Array(0...m).map(Double.init)
+        var cur = prev
+        for i in 1...n {
+            cur[0] = Double(i)
+            for j in 1...m {
+                let sub = prev[j - 1] + (xs[i - 1] == ys[j - 1] ? 0 : (weakLetters.contains(xs[i - 1]) && weakLetters.contains(ys[j - 1]) ? 0.5 : 1))
+                let del = prev[j] + (weakLetters.contains(xs[i - 1]) ? 0.6 : 1)
+                let ins = cur[j - 1] + (weakLetters.contains(ys[j - 1]) ? 0.6 : 1)
+                cur[j] = min(sub, min(del, ins))
+            }
+            swap(&prev, &cur)
+        }
+        return max(0, 1 - prev[m] / Double(max(n, m)))
+    }
+
+    /// Alef and hamza: the letters spellings of one name most often differ by.
+    static let weakLetters: Set<UInt32> = [0x0627, 0x0621]
+
+    /// Word-by-word similarity: the best one-to-one pairing of words (greedy by score, pairs
+    /// below 0.55 left unpaired), scored by the weight of the paired words over all words
+    /// (Dice); with `containment` > 0 also the share of the shorter name that is paired.
+    static func matchWords<T>(_ a: [T], _ b: [T], containment: Double, weight: (T) -> Double,
+                              similarity: (T, T) -> Double, minimumEvidence: Double) -> Double {
+        if a.isEmpty || b.isEmpty { return 0 }
+        var pairs: [(Double, Int, Int)] = []
+        pairs.reserveCapacity(a.count * b.count)
+        for i in a.indices {
+            for j in b.indices {
+                let s = similarity(a[i], b[j])
+                if s >= 0.55 { pairs.append((s, i, j)) }
+            }
+        }
+        pairs.sort { $0.0 > $1.0 || ($0.0 == $1.0 && ($0.1, $0.2) < ($1.1, $1.2)) }
+        var usedA = [Bool](repeating: false, count: a.count)
+        var usedB = [Bool](repeating: false, count: b.count)
+        var matchedA = 0.0
+        var matchedB = 0.0
+        for (s, i, j) in pairs where !usedA[i] && !usedB[j] {
+            usedA[i] = true
+            usedB[j] = true
+            // a pair counts by how far above the pairing floor it is: near words (Hassan /
+            // Hussein) count little, spellings of one word (Gaddafi / Qadhafi) nearly fully
+            let credit = Self.credit(s)
+            matchedA += credit * weight(a[i])
+            matchedB += credit * weight(b[j])
+        }
+        let wa = a.reduce(0) { $0 + weight($1) }
+        let wb = b.reduce(0) { $0 + weight($1) }
+        guard wa > 0, wb > 0 else { return 0 }
+        let dice = (matchedA + matchedB) / (wa + wb)
+        guard containment > 0 else { return dice }
+        // the shorter name inside the longer one, when the shorter one says enough (its
+        // words' summed rarity); a one-word name counts for less
+        let (shortMatched, shortTotal, shortCount) = wa <= wb ? (matchedA, wa, a.count) : (matchedB, wb, b.count)
+        guard shortTotal >= minimumEvidence else { return dice }
+        let factor = shortCount >= 2 ? containment : containment * 0.8
+        return max(dice, factor * shortMatched / shortTotal)
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+
+/// `bitext translit` and `bitext names` end to end, through the contract the evaluation
+/// and the benchmark rely on (CONTRACT.md).
+@Suite(.serialized) struct NamesCLITests {
+    func records(_ r: CLI.Result) throws -> [[String: Any]] {
+        try r.text.split(separator: "\n").map {
+            try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+    }
+
+    @Test func translitOneRecordPerLineEvenEmptyOnes() throws {
+        let r = try CLI.run(["translit", "--to", "latin", "--variants", "3", "--format", "jsonl"],
+                            input: "معمر القذافي\n\nحسن\n")
+        #expect(r.status == 0)
+        let recs = try records(r)
+        #expect(recs.count == 3)
+        #expect(recs[0]["input"] as? String == "معمر القذافي")
+        let v0 = try #require(recs[0]["variants"] as? [[String: Any]])
+        #expect(v0.count == 3)
+        #expect((v0.first?["text"] as? String).map { $0.contains("Gaddafi") || $0.contains("Kadhafi") } == true)
+        let scores = v0.compactMap { $0["score"] as? Double }
+        #expect(scores.count == 3 && scores.allSatisfy { $0 > 0 && $0 <= 1 } && scores == scores.sorted(by: >))
+        #expect((recs[1]["variants"] as? [Any])?.isEmpty == true)
+        #expect(((recs[2]["variants"] as? [[String: Any]])?.first?["text"] as? String) == "Hassan")
+    }
+
+    @Test func translitDirectionByScript() throws {
+        let r = try CLI.run(["translit", "--variants", "1", "--format", "jsonl"], input: "Gaddafi\nالقذافي\n")
+        let recs = try records(r)
+        #expect(recs.map { $0["to"] as? String } == ["arabic", "latin"])
+        #expect(((recs[0]["variants"] as? [[String: Any]])?.first?["text"] as? String) == "القذافي")
+    }
+
+    @Test func translitSchemeRoundTrip() throws {
+        let arabic = "مُحَمَّد بن عبد الله"
+        let bw = try CLI.run(["translit", "--scheme", "buckwalter", "--format", "tsv"], input: arabic + "\n")
+        let latin = String(bw.text.split(separator: "\t")[1])
+        let back = try CLI.run(["translit", "--scheme", "buckwalter", "--to", "arabic", "--format", "tsv"], input: latin + "\n")
+        #expect(String(back.text.split(separator: "\t")[1]) == arabic)
+    }
+
+    @Test func badInputIsAnErrorWithFileLineAndOffset() throws {
+        var bytes = Data("حسن\n".utf8)
+        bytes.append(contentsOf: [0x41, 0xFF, 0x42, 0x0A])
+        let r = try CLI.run(["translit", "--format", "jsonl"], stdin: bytes)
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("<stdin>:2"))
+        #expect(r.stderr.contains("byte 1"))
+        let lenient = try CLI.run(["translit", "--format", "jsonl", "--invalid", "replace"], stdin: bytes)
+        #expect(lenient.status == 0)
+        #expect(try records(lenient).count == 2)
+    }
+
+    @Test func nulBytesAndHugeLinesAreOneRecordEach() throws {
+        let huge = String(repeating: "محمد علي ", count: 20_000)
+        let r = try CLI.run(["translit", "--format", "jsonl", "--variants", "2"], input: "a\u{0}b\n" + huge + "\n")
+        #expect(r.status == 0)
+        #expect(try records(r).count == 2)
+    }
+
+    @Test func resolveMatchesAcrossScripts() throws {
+        let r = try CLI.run(["names", "resolve", "--candidates", CLI.fixture("candidates.txt"), "--top", "2",
+                             "--format", "jsonl"], input: "معمر القذافي\nKhalifa Haftar\n\n")
+        #expect(r.status == 0)
+        let recs = try records(r)
+        #expect(recs.count == 3)
+        let m0 = try #require(recs[0]["matches"] as? [[String: Any]])
+        #expect(m0.first?["index"] as? Int == 0 && m0.first?["text"] as? String == "Muammar Gaddafi")
+        let m1 = try #require(recs[1]["matches"] as? [[String: Any]])
+        #expect(m1.first?["index"] as? Int == 3)  // line 3 (0-based; line 2 is empty)
+        #expect((recs[2]["matches"] as? [Any])?.isEmpty == true)
+    }
+
+    @Test func resolveReportsABadCandidatesFile() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bitext-names-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bad = dir.appendingPathComponent("bad.txt")
+        var bytes = Data("Hassan\nHus".utf8)
+        bytes.append(contentsOf: [0xC3, 0x28])
+        bytes.append(Data("ein\n".utf8))
+        try bytes.write(to: bad)
+        let r = try CLI.run(["names", "resolve", "--candidates", bad.path, "--format", "jsonl"], input: "Hussein\n")
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("bad.txt:2"))
+        #expect(r.stderr.contains("byte 3"))
+        let missing = try CLI.run(["names", "resolve", "--candidates", dir.appendingPathComponent("none.txt").path],
+                                  input: "x\n")
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("none.txt"))
+    }
+
+    @Test func clusterOneRecordPerLine() throws {
+        let input = "Muammar QADDAFI\nHosni MUBARAK\nMuammar al-QADHAFI\nمعمر القذافي\n\nHassan NASRALLAH\nHussein NASRALLAH\n"
+        let r = try CLI.run(["names", "cluster", "--format", "jsonl"], input: input)
+        #expect(r.status == 0)
+        let recs = try records(r)
+        #expect(recs.count == 7)
+        let ids = recs.map { $0["cluster"] as? String }
+        #expect(ids[0] == "c0" && ids[2] == "c0" && ids[3] == "c0")
+        #expect(ids[1] == "c1")
+        #expect(ids[5] != ids[6])
+        #expect(recs[2]["canonical"] as? String != nil)
+    }
+
+    @Test func compareAndKey() throws {
+        let same = try CLI.run(["names", "compare", "حسين", "Hussein"])
+        let different = try CLI.run(["names", "compare", "حسن", "Hussein"])
+        let s = try #require(Double(same.text.trimmingCharacters(in: .whitespacesAndNewlines)))
+        let d = try #require(Double(different.text.trimmingCharacters(in: .whitespacesAndNewlines)))
+        #expect(s > d)
+        let pairs = try CLI.run(["names", "compare", "--format", "jsonl"], input: "Hafez\tHaftar\nno tab\n")
+        let recs = try records(pairs)
+        #expect(recs.count == 2)
+        #expect(recs[1]["error"] != nil)
+        let key = try CLI.run(["names", "key", "--format", "text"], input: "معمر القذافي\nMoammar Gadhafi\n")
+        let keys = key.text.split(separator: "\n")
+        #expect(keys.count == 2 && keys[0] == keys[1])
+    }
+}

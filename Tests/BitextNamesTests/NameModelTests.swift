@@ -1,0 +1,50 @@
+@testable import BitextNames
+import PropertyBased
+import Testing
+
+@Suite struct NameModelTests {
+    @Test func opensTheFixture() throws {
+        let m = Fixture.model
+        #expect(m.order == 4)
+        #expect(m.regions.first == "world")
+        #expect(m.regions.contains("LY"))
+        #expect(m.unitIndex(of: "القذافي") != nil)
+        #expect(m.unitIndex(of: "عبد الله") != nil)
+        #expect(m.unitIndex(of: "لا يوجد") == nil)
+        let i = try #require(m.unitIndex(of: "القذافي"))
+        #expect(m.unitKey(i) == "القذافي")
+        let spellings = m.spellingRange(ofUnit: i).map(m.spellingDisplay)
+        #expect(spellings.first == "Gaddafi")  // 8 + … attestations: the most frequent first
+        #expect(Set(spellings).isSuperset(of: ["Gaddafi", "Kadhafi", "Qaddafi"]))
+        #expect(m.arabicUnits(forLatin: "kadhafi").map(\.unit) == ["القذافي"])
+        #expect(m.arabicUnits(forLatin: "nobody").isEmpty)
+    }
+
+    static let broken: [(String, [UInt8])] = [
+        ("empty", []),
+        ("too short", Array("BXNAMES1".utf8)),
+        ("bad magic", Array("NOTNAMES".utf8) + Array(Fixture.bytes.dropFirst(8))),
+        ("truncated in the sections", Array(Fixture.bytes.prefix(Fixture.bytes.count / 2))),
+        ("truncated header", Array(Fixture.bytes.prefix(20))),
+    ]
+
+    @Test(arguments: broken)
+    func rejectsBrokenModels(_ what: String, _ bytes: [UInt8]) {
+        #expect(throws: NameModelError.self, "\(what)") { _ = try NameModel(owning: bytes) }
+    }
+
+    /// Corrupting any byte gives either an error or a model that still answers without
+    /// crashing (every reference is checked when the model is opened).
+    @Test func corruptedBytesNeverCrash() async {
+        let n = Fixture.bytes.count
+        await propertyCheck(count: 300, input: Gen.int(in: 0...(n - 1)), Gen.uint8(in: 0...255)) { at, value in
+            var b = Fixture.bytes
+            b[at] = value
+            guard let m = try? NameModel(owning: b) else { return }
+            var t = NameTransliterator(model: m)
+            let v = t.latin(for: "معمر القذافي", variants: 3)
+            #expect(v.count <= 3)
+            _ = t.arabic(for: "Muammar Gaddafi", variants: 3)
+        }
+    }
+}
