@@ -44,6 +44,9 @@ struct TranslitCommand: ParsableCommand {
     @Flag(help: "Prefer French-convention spellings (Maghreb press).")
     var french = false
 
+    @Flag(help: "Do not consult the lexicons first (news spellings from the name model only).")
+    var noLexicon = false
+
     func validate() throws {
         if variants < 1 || variants > 100 { throw ValidationError("--variants must be between 1 and 100") }
         if scheme != nil && french { throw ValidationError("--french applies to news spellings, not to --scheme") }
@@ -66,10 +69,21 @@ struct TranslitCommand: ParsableCommand {
         let convention: NameConvention = french ? .french : .automatic
         // small batches: names differ a lot in cost (an unknown word runs the character
         // model), so many small parts keep both cores busy
+        var gazetteer: Gazetteer? = nil
+        if !noLexicon {
+            do {
+                gazetteer = try Lexicon.defaultGazetteer()
+            } catch {
+                printError("bitext: \(error)")
+                throw ExitCode(1)
+            }
+        }
         try runPipeline(files: input.files, invalid: input.invalid, jobs: input.jobs,
                         framing: format == .json ? .jsonArray : .lines, batchBytes: 32 << 10) {
             TranslitProcessor(format: format, to: to, k: variants,
-                              names: NameTransliteration(model: model, convention: convention, normalizer: normalizer))
+                              names: NameTransliteration(model: model,
+                                                         known: gazetteer.map { LexiconSpellings(gazetteer: $0, normalizer: normalizer) },
+                                                         convention: convention, normalizer: normalizer))
         }
     }
 }

@@ -120,3 +120,22 @@ import Testing
         #expect(keys.count == 2 && keys[0] == keys[1])
     }
 }
+
+@Suite struct TranslitLexiconTests {
+    @Test func knownPlacesAndPeopleComeFromTheLexicon() throws {
+        let r = try CLI.run(["translit", "--variants", "2", "--format", "jsonl"], input: "بنغازي\nمعمر القذافي\nMisrata\n")
+        #expect(r.status == 0)
+        let lines = r.text.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        #expect(lines[0].contains(#"{"text": "Benghazi", "score": 1, "source": "lexicon"}"#))
+        #expect(lines[1].contains(#"{"text": "Muammar Gaddafi", "score": 1, "source": "lexicon"}"#))
+        #expect(lines[2].contains(#"{"text": "مصراتة", "score": 1, "source": "lexicon"}"#))
+    }
+
+    @Test func aSurnameAloneIsTheModelsAndTheLexiconCanBeTurnedOff() throws {
+        let r = try CLI.run(["translit", "--variants", "1", "--format", "jsonl"], input: "القذافي\n")
+        #expect(r.text.contains(#""source": "model""#))
+        let off = try CLI.run(["translit", "--no-lexicon", "--variants", "1", "--format", "jsonl"], input: "بنغازي\n")
+        #expect(off.text.contains(#""source": "model""#) && !off.text.contains("lexicon"))
+    }
+}
