@@ -54,7 +54,10 @@ let package = Package(
             dependencies: ["BitextNames", "BitextNormalize", "BitextData", "ICUBridge", "BitextCore"]
         ),
         // Paired articles: sentences, entities, reports.
-        .target(name: "BitextAlign", dependencies: ["BitextCore", "BitextNormalize"]),
+        .target(
+            name: "BitextAlign",
+            dependencies: ["BitextCore", "BitextNormalize", "BitextLexicon", "BitextNames", "BitextTranslit"]
+        ),
         // Umbrella library.
         .target(
             name: "BitextKit",

@@ -48,12 +48,23 @@ public struct DocumentAligner: Sendable {
         }
     }
 
-    public func align(english: String, arabic: String) -> DocumentAlignment {
+    /// Aligns sentences, then links entities (with `linker`, if given) within the aligned sentences.
+    public func align(english: String, arabic: String, linker: inout EntityLinker?) -> DocumentAlignment {
         let en = sentences(of: english)
         let ar = sentences(of: arabic)
         let beads = sentenceAligner.align(en: en.map { SentenceFeatures(text: $0.text) },
                                           ar: ar.map { SentenceFeatures(text: $0.text) })
+        var entities: [AlignedEntity] = []
+        if linker != nil {
+            entities = linker!.link(english: english, arabic: arabic, enSentences: en, arSentences: ar, beads: beads)
+        }
         return DocumentAlignment(englishText: english, arabicText: arabic, enSentences: en, arSentences: ar,
-                                 sentences: beads, entities: [])
+                                 sentences: beads, entities: entities)
+    }
+
+    /// Aligns sentences and entities with the default lexicon and name model.
+    public func align(english: String, arabic: String) -> DocumentAlignment {
+        var linker: EntityLinker? = EntityLinker()
+        return align(english: english, arabic: arabic, linker: &linker)
     }
 }

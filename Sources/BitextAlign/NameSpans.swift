@@ -59,7 +59,7 @@ public struct EnglishNameSpans: Sendable {
 
     /// Connectives allowed between two capitalized words of an organization's name ("and"
     /// joins two names far more often than it sits inside one).
-    static let connectives: Set<String> = ["of", "for", "de", "du"]
+    public static let connectives: Set<String> = ["of", "for", "de", "du"]
 
     struct Word {
         var start: Int
@@ -132,6 +132,9 @@ public struct EnglishNameSpans: Sendable {
                 guard gap.allSatisfy({ $0 == " " || $0 == "\u{00A0}" }) else { break }
                 let next = ws[j]
                 let nl = lower(next)
+                // A possessive ends the name: "LSU's Sims" is two names.
+                let previous = ws[j - 1].text
+                if previous.hasSuffix("'s") || previous.hasSuffix("\u{2019}s") { break }
                 if isNameWord(next) && !Self.titles.contains(nl.trimmingSuffixDot()) {
                     last = j
                     j += 1

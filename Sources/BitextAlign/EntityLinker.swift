@@ -1,0 +1,419 @@
+// EntityLinker.swift — the entities an article and its translation both mention.
+import BitextCore
+import BitextLexicon
+import BitextNames
+import BitextNormalize
+import BitextTranslit
+
+/// Finds the entities mentioned in both an English article and its Arabic version, with all
+/// their mentions on each side.
+///
+/// 1. Gazetteer mentions on both sides are linked by lexicon id (a demonym or nisba links to
+///    its country: *Libyan* ↔ *الليبية* → Libya).
+/// 2. English name spans no lexicon links (``EnglishNameSpans``) are linked to runs of
+///    Arabic words in the aligned sentences — attached clitics split off — by cross-script
+///    name similarity, best pairs first, each mention used once.
+/// 3. Mentions of one entity are gathered across the document: a surname joins the full
+///    name it belongs to (*Haftar* with *Khalifa Haftar*), and every other place the linked
+///    spellings occur is collected.
+///
+/// Not thread-safe (it keeps a searcher and a name matcher): one per thread.
+///
+///     var linker = EntityLinker()
+///     let entities = linker.link(english: en, arabic: ar, enSentences: es, arSentences: as_, beads: beads)
+///     entities.first?.canonicalEnglish   // "Benghazi"
+public struct EntityLinker {
+    let searcher: GazetteerSearcher?
+    var matcher: NameMatcher?
+    let normalizer: Normalizer
+    /// Lowest name similarity that links an English name to Arabic words.
+    public var threshold = 0.8
+    /// Lowest similarity that links one distinctive word of a longer English name.
+    public var partThreshold = 0.9
+
+    /// With the default lexicon and the embedded name model (either may be absent).
+    public init(gazetteer: Gazetteer? = try? Lexicon.defaultGazetteer(), model: NameModel? = NameModel.embedded,
+                normalizer: Normalizer = Normalizer(profile: .search)) {
+        self.normalizer = normalizer
+        searcher = gazetteer.map { GazetteerSearcher(gazetteer: $0) }
+        let n = normalizer
+        matcher = model.map { NameMatcher(model: $0, normalizeArabic: { n.normalize($0) }) }
+    }
+
+    // MARK: - Mentions
+
+    enum Side { case en, ar }
+
+    struct Found {
+        var start: Int
+        var end: Int
+        var text: String
+        var sentence: Int
+        /// Gazetteer entities, best first (empty for a name span).
+        var entities: [Int]
+        var demonym: Bool
+        /// The name without clitics or possessive, for comparing spellings.
+        var name: String
+    }
+
+    func scalars(_ s: String) -> [Unicode.Scalar] { Array(s.unicodeScalars) }
+
+    func gazetteerMentions(_ sentences: [Sentence]) -> [Found] {
+        guard let searcher else { return [] }
+        var out: [Found] = []
+        for (k, s) in sentences.enumerated() {
+            let sc = scalars(s.text)
+            for m in searcher.find(in: s.text) {
+                let text = String(String.UnicodeScalarView(sc[m.start..<m.end]))
+                out.append(Found(start: s.start + m.start, end: s.start + m.end, text: text, sentence: k,
+                                 entities: searcher.candidates(of: m).map { Int($0) }, demonym: m.viaDemonym,
+                                 name: text))
+            }
+        }
+        return out
+    }
+
+    /// English name spans, each with its possessive kept in the mention text.
+    func englishNames(_ sentences: [Sentence]) -> [Found] {
+        var out: [Found] = []
+        let finder = EnglishNameSpans()
+        for (k, s) in sentences.enumerated() {
+            let sc = scalars(s.text)
+            for span in finder.spans(in: s.text) {
+                // "Chris Harris of WSMV" may be one name or two: offer the parts as well.
+                var pieces = [span]
+                let words = span.text.split(separator: " ", omittingEmptySubsequences: false)
+                if words.count >= 3, words.contains(where: { EnglishNameSpans.connectives.contains($0.lowercased()) }) {
+                    var offset = span.start
+                    var current: [Substring] = []
+                    var currentStart = offset
+                    for w in words {
+                        if EnglishNameSpans.connectives.contains(w.lowercased()) {
+                            if !current.isEmpty { pieces.append(TextSpan(start: currentStart, end: offset - 1, text: current.joined(separator: " "))) }
+                            current = []
+                            currentStart = offset + w.unicodeScalars.count + 1
+                        } else {
+                            current.append(w)
+                        }
+                        offset += w.unicodeScalars.count + 1
+                    }
+                    if !current.isEmpty { pieces.append(TextSpan(start: currentStart, end: span.end, text: current.joined(separator: " "))) }
+                }
+                for piece in pieces {
+                    var end = piece.end
+                    if end + 1 < sc.count, sc[end] == "'" || sc[end] == "\u{2019}", sc[end + 1] == "s" { end += 2 }
+                    out.append(Found(start: s.start + piece.start, end: s.start + end,
+                                     text: String(String.UnicodeScalarView(sc[piece.start..<end])), sentence: k,
+                                     entities: [], demonym: false, name: piece.text))
+                }
+            }
+        }
+        return out
+    }
+
+    // MARK: - Linking
+
+    /// The entities both texts mention.
+    public mutating func link(english: String, arabic: String, enSentences: [Sentence], arSentences: [Sentence],
+                              beads: [SentenceBead]) -> [AlignedEntity] {
+        var enGaz = gazetteerMentions(enSentences)
+        let arGaz = gazetteerMentions(arSentences)
+        var enNames = englishNames(enSentences)
+        // A name span longer than a gazetteer mention inside it is the name (Elizabeth Warren,
+        // not the town of Warren); one the gazetteer covers is the gazetteer's.
+        // A demonym inside a name stays too (Scottish Athletics ↔ ألعاب القوى الأسكتلندية).
+        enGaz.removeAll { g in
+            !g.demonym && enNames.contains { n in n.start <= g.start && n.end >= g.end && n.name.count > g.name.count + 1 }
+        }
+        enNames.removeAll { n in enGaz.contains { g in g.start <= n.start && g.end >= n.start + n.name.unicodeScalars.count } }
+
+        var entities: [Group] = []
+
+        // 1. By lexicon id.
+        var enByEntity: [Int: [Int]] = [:]
+        var arByEntity: [Int: [Int]] = [:]
+        for (i, f) in enGaz.enumerated() { for e in f.entities { enByEntity[e, default: []].append(i) } }
+        for (i, f) in arGaz.enumerated() { for e in f.entities { arByEntity[e, default: []].append(i) } }
+        var enTaken = Set<Int>()
+        var arTaken = Set<Int>()
+        // Best candidates first: a mention goes to the first of its entities found on both sides.
+        var order: [(Int, Int)] = []  // (entity, rank of it among its mentions' candidates)
+        for (e, list) in enByEntity where arByEntity[e] != nil {
+            let rank = list.map { enGaz[$0].entities.firstIndex(of: e) ?? 99 }.min() ?? 99
+            order.append((e, rank))
+        }
+        order.sort { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
+        for (e, _) in order {
+            let ens = enByEntity[e]!.filter { !enTaken.contains($0) }
+            let ars = arByEntity[e]!.filter { !arTaken.contains($0) }
+            guard !ens.isEmpty, !ars.isEmpty else { continue }
+            enTaken.formUnion(ens)
+            arTaken.formUnion(ars)
+            var g = Group(entity: e, score: 1)
+            g.en = ens.map { enGaz[$0] }
+            g.ar = ars.map { arGaz[$0] }
+            entities.append(g)
+        }
+        // Gazetteer mentions on the English side that found no partner by id take the name path.
+        for (i, f) in enGaz.enumerated() where !enTaken.contains(i) && !f.demonym {
+            var n = f
+            n.entities = f.entities
+            enNames.append(n)
+        }
+        enNames.sort { $0.start < $1.start }
+
+        // 2. English names ↔ Arabic words in the aligned sentences.
+        let arWords = arSentences.map { ArabicWords().words(in: $0.text) }
+        var arClaimed: [Int: [Range<Int>]] = [:]  // sentence → claimed word ranges (document offsets)
+        for g in entities { for m in g.ar { arClaimed[m.sentence, default: []].append(m.start..<m.end) } }
+        var beadOfEnglish: [Int: Int] = [:]
+        for (b, bead) in beads.enumerated() { for i in bead.en { beadOfEnglish[i] = b } }
+        var links: [(en: Int, ar: Found, score: Double)] = []
+        if matcher != nil {
+            // Per bead, score every (English name, Arabic word run) pair; take the best pairs first.
+            var byBead: [Int: [Int]] = [:]
+            for (i, n) in enNames.enumerated() { if let b = beadOfEnglish[n.sentence] { byBead[b, default: []].append(i) } }
+            for (b, names) in byBead.sorted(by: { $0.key < $1.key }) {
+                var pairs: [(Int, Found, Double)] = []
+                for j in beads[b].ar {
+                    let cands = candidates(arWords[j], sentence: j, offset: arSentences[j].start, claimed: arClaimed[j] ?? [])
+                    for i in names {
+                        let words = enNames[i].name.split(separator: " ").count
+                        let acronym = Self.arabicLetterNames(enNames[i].name)
+                        let parts = distinctiveWords(enNames[i].name)
+                        for c in cands {
+                            if let acronym, c.1 >= 2, Self.foldArabic(c.0.name, normalizer) == acronym {
+                                pairs.append((i, c.0, 1))
+                                continue
+                            }
+                            if c.1 <= words + 1 {
+                                let s = similarity(enNames[i].name, c.0.name)
+                                if s >= threshold {
+                                    pairs.append((i, c.0, s))
+                                    continue
+                                }
+                            }
+                            // One distinctive word of a longer name, transliterated, is enough
+                            // (Vanderbilt Medical Center ↔ مركز فاندربيلت الطبي).
+                            if c.1 == 1 && words >= 2 {
+                                for w in parts {
+                                    let s = similarity(w, c.0.name)
+                                    if s >= partThreshold { pairs.append((i, c.0, s * 0.9)) }
+                                }
+                            }
+                        }
+                    }
+                }
+                pairs.sort { $0.2 > $1.2 }
+                var usedEn: [Range<Int>] = []
+                var usedAr: [Range<Int>] = []
+                for (i, f, s) in pairs {
+                    let e = enNames[i].start..<enNames[i].end
+                    if usedEn.contains(where: { $0.overlaps(e) }) || usedAr.contains(where: { $0.overlaps(f.start..<f.end) }) { continue }
+                    usedEn.append(e)
+                    usedAr.append(f.start..<f.end)
+                    links.append((i, f, s))
+                }
+            }
+        }
+
+        // 3. Group the linked names into entities: same name, or a surname of a fuller name.
+        var parent = Array(0..<enNames.count)
+        func find(_ x: Int) -> Int {
+            var x = x
+            while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
+            return x
+        }
+        func union(_ a: Int, _ b: Int) { parent[find(a)] = find(b) }
+        let folded = enNames.map { Self.fold($0.name) }
+        for a in 0..<enNames.count {
+            for b in 0..<a where folded[a] == folded[b] || Self.isSuffixName(folded[a], of: folded[b]) || Self.isSuffixName(folded[b], of: folded[a]) {
+                union(a, b)
+            }
+        }
+        // A given name alone (LeBron) is the one full name in the text that starts with it.
+        let fullNames = Set(folded.filter { $0.split(separator: " ").count >= 2 })
+        for a in 0..<enNames.count where !folded[a].contains(" ") && folded[a].count >= 3 {
+            let owners = fullNames.filter { $0.split(separator: " ").first.map(String.init) == folded[a] }
+            if owners.count == 1, let b = folded.firstIndex(of: owners.first!) { union(a, b) }
+        }
+        // Arabic forms linked to two English names tie them too.
+        var byArabic: [String: Int] = [:]
+        for l in links {
+            let k = Self.foldArabic(l.ar.name, normalizer)
+            if let other = byArabic[k] { union(l.en, other) } else { byArabic[k] = l.en }
+        }
+        var nameGroups: [Int: Group] = [:]
+        for l in links {
+            let r = find(l.en)
+            var g = nameGroups[r] ?? Group(entity: nil, score: 0)
+            g.score = max(g.score, l.score)
+            if !g.ar.contains(where: { $0.start == l.ar.start }) { g.ar.append(l.ar) }
+            nameGroups[r] = g
+        }
+        for (i, n) in enNames.enumerated() {
+            let r = find(i)
+            guard nameGroups[r] != nil else { continue }
+            nameGroups[r]!.en.append(n)
+            if nameGroups[r]!.entity == nil, let e = n.entities.first { nameGroups[r]!.entity = e }
+        }
+        // A lexicon entity whose English mentions are all a linked person's surname joins it.
+        for (r, g) in nameGroups {
+            let full = g.en.map { Self.fold($0.name) }
+            entities.removeAll { lex in
+                let lexNames = lex.en.map { Self.fold($0.name) }
+                guard lex.en.allSatisfy({ !$0.demonym }), !lexNames.isEmpty,
+                      lexNames.allSatisfy({ n in full.contains { Self.isSuffixName(n, of: $0) } }) else { return false }
+                nameGroups[r]!.en.append(contentsOf: lex.en)
+                nameGroups[r]!.ar.append(contentsOf: lex.ar)
+                return true
+            }
+        }
+        entities.append(contentsOf: nameGroups.values)
+
+        // Every other occurrence of a linked Arabic spelling is a mention too.
+        for k in entities.indices {
+            let forms = Set(entities[k].ar.map { Self.foldArabic($0.name, normalizer) })
+            for (j, words) in arWords.enumerated() {
+                for run in runs(words, sentence: j, offset: arSentences[j].start, maxWords: 4)
+                where forms.contains(Self.foldArabic(run.0.name, normalizer)) {
+                    let f = run.0
+                    if !entities.contains(where: { $0.ar.contains { $0.start < f.end && f.start < $0.end } }) {
+                        entities[k].ar.append(f)
+                    }
+                }
+            }
+        }
+        return entities.compactMap { $0.aligned(searcher?.gazetteer) }.sorted {
+            ($0.en.first?.start ?? 0) < ($1.en.first?.start ?? 0)
+        }
+    }
+
+    struct Group {
+        var entity: Int?
+        var score: Double
+        var en: [Found] = []
+        var ar: [Found] = []
+
+        func aligned(_ g: Gazetteer?) -> AlignedEntity? {
+            guard !en.isEmpty, !ar.isEmpty else { return nil }
+            let ens = en.sorted { $0.start < $1.start }
+            let ars = ar.sorted { $0.start < $1.start }
+            var type = "other"
+            var id: String? = nil
+            var canonicalEn = ens.max { $0.name.count < $1.name.count }!.name
+            var canonicalAr = ars.max { $0.name.count < $1.name.count }!.name
+            if let e = entity, let g {
+                id = g.entities.id(e)
+                switch g.entities.type(e) {
+                case .place: type = "place"
+                case .person: type = "person"
+                case .org: type = "org"
+                default: type = "other"
+                }
+                canonicalEn = g.entities.english(e) ?? canonicalEn
+                canonicalAr = g.entities.arabic(e) ?? canonicalAr
+            } else if canonicalEn.split(separator: " ").count >= 2 {
+                type = "person"
+            }
+            func mention(_ f: Found) -> EntityMention { EntityMention(start: f.start, end: f.end, text: f.text, sentence: f.sentence) }
+            return AlignedEntity(entity: id, type: type, score: score, canonicalEnglish: canonicalEn, canonicalArabic: canonicalAr,
+                                 en: ens.map(mention), ar: ars.map(mention))
+        }
+    }
+
+    // MARK: - Arabic candidates
+
+    /// Runs of 1–4 Arabic words of a sentence, as mentions: the text as written (clitics
+    /// included), the name with the first word's clitics split off, and the run's length.
+    func runs(_ words: [ArabicWords.Word], sentence: Int, offset: Int, maxWords: Int) -> [(Found, Int)] {
+        var out: [(Found, Int)] = []
+        for a in words.indices {
+            for len in 1...maxWords where a + len <= words.count {
+                let ws = words[a..<(a + len)]
+                // The words must be adjacent: one space apart, no punctuation between them.
+                if len > 1 && ws.last!.start - words[a + len - 2].end != 1 { break }
+                let rest = ws.dropFirst().map(\.text)
+                for stem in ws.first!.stems {
+                    let name = ([stem] + rest).joined(separator: " ")
+                    let text = ws.map(\.text).joined(separator: " ")
+                    out.append((Found(start: offset + ws.first!.start, end: offset + ws.last!.end, text: text, sentence: sentence,
+                                      entities: [], demonym: false, name: name), len))
+                }
+            }
+        }
+        return out
+    }
+
+    func candidates(_ words: [ArabicWords.Word], sentence: Int, offset: Int, claimed: [Range<Int>]) -> [(Found, Int)] {
+        runs(words, sentence: sentence, offset: offset, maxWords: 4).filter { c in
+            !claimed.contains { $0.overlaps(c.0.start..<c.0.end) }
+        }
+    }
+
+    mutating func similarity(_ en: String, _ ar: String) -> Double {
+        matcher!.similarity(en, ar)
+    }
+
+    /// The words of an English name worth matching alone: not short, not a common word of
+    /// organization names (Center, University, Medical …).
+    func distinctiveWords(_ name: String) -> [String] {
+        name.split(separator: " ").map(String.init).filter { w in
+            w.count >= 5 && !Self.commonNameWords.contains(w.lowercased()) && w.first?.isUppercase == true
+        }
+    }
+
+    static let commonNameWords: Set<String> = [
+        "center", "centre", "medical", "university", "college", "school", "hospital", "national", "international",
+        "united", "states", "state", "council", "committee", "association", "federation", "union", "company",
+        "group", "party", "front", "army", "forces", "ministry", "department", "office", "agency", "bank",
+        "court", "house", "assembly", "general", "central", "southern", "northern", "eastern", "western",
+        "american", "british", "french", "islamic", "arab", "african", "european", "world", "global", "news",
+        "sports", "athletics", "football", "club", "league", "street", "river", "valley", "airport", "station",
+        "foundation", "institute", "museum", "church", "mosque", "press", "times", "post", "daily", "radio",
+        "television", "network", "county", "city", "province", "region", "district", "republic", "kingdom",
+    ]
+
+    /// How Arabic writes an acronym letter by letter (WSMV → دبليو اس ام في), search-folded;
+    /// nil unless `name` is 2–6 capital Latin letters (dots allowed).
+    static func arabicLetterNames(_ name: String) -> String? {
+        let letters = name.unicodeScalars.filter { $0 != "." }
+        guard (2...6).contains(letters.count), letters.allSatisfy({ $0.value >= 0x41 && $0.value <= 0x5A }) else { return nil }
+        return letters.map { letterNames[Int($0.value - 0x41)] }.joined(separator: " ")
+    }
+
+    /// The Arabic names of the Latin letters A–Z, as news writes them (search-folded).
+    static let letterNames = [
+        "ايه", "بي", "سي", "دي", "اي", "اف", "جي", "اتش", "اي", "جيه", "كيه", "ال", "ام",
+        "ان", "او", "بي", "كيو", "ار", "اس", "تي", "يو", "في", "دبليو", "اكس", "واي", "زد",
+    ]
+
+    // MARK: - Folding
+
+    static func fold(_ s: String) -> String {
+        var out = ""
+        for u in s.lowercased().unicodeScalars {
+            if u.properties.isAlphabetic || u.properties.numericType != nil { out.unicodeScalars.append(u) } else if !out.hasSuffix(" ") { out += " " }
+        }
+        return out.trimmingCharacters(" ")
+    }
+
+    static func foldArabic(_ s: String, _ n: Normalizer) -> String { n.normalize(s) }
+
+    /// "haftar" is a surname of "khalifa haftar": its words end the other's, and it is shorter.
+    static func isSuffixName(_ short: String, of long: String) -> Bool {
+        let a = short.split(separator: " ")
+        let b = long.split(separator: " ")
+        guard !a.isEmpty, a.count < b.count else { return false }
+        return Array(b.suffix(a.count)) == a && a.last!.count >= 3
+    }
+}
+
+extension String {
+    func trimmingCharacters(_ c: Character) -> String {
+        var s = Substring(self)
+        while s.first == c { s = s.dropFirst() }
+        while s.last == c { s = s.dropLast() }
+        return String(s)
+    }
+}
