@@ -164,55 +164,74 @@ public struct EntityLinker {
 
         // 2. English names ↔ Arabic words in the aligned sentences.
         let arWords = arSentences.map { ArabicWords().words(in: $0.text) }
+        // Every run of 1–4 Arabic words, once per sentence, with its folded name.
+        let arRuns: [[(found: Found, words: Int, folded: String)]] = arWords.enumerated().map { j, words in
+            runs(words, sentence: j, offset: arSentences[j].start, maxWords: 4).map { ($0.0, $0.1, Self.foldArabic($0.0.name, normalizer)) }
+        }
         var arClaimed: [Int: [Range<Int>]] = [:]  // sentence → claimed word ranges (document offsets)
         for g in entities { for m in g.ar { arClaimed[m.sentence, default: []].append(m.start..<m.end) } }
         var beadOfEnglish: [Int: Int] = [:]
         for (b, bead) in beads.enumerated() { for i in bead.en { beadOfEnglish[i] = b } }
         var links: [(en: Int, ar: Found, score: Double)] = []
+        var prepared = Prepared()
         if matcher != nil {
             // Per bead, score every (English name, Arabic word run) pair; take the best pairs first.
             var byBead: [Int: [Int]] = [:]
             for (i, n) in enNames.enumerated() { if let b = beadOfEnglish[n.sentence] { byBead[b, default: []].append(i) } }
             for (b, names) in byBead.sorted(by: { $0.key < $1.key }) {
-                var pairs: [(Int, Found, Double)] = []
-                for j in beads[b].ar {
-                    let cands = candidates(arWords[j], sentence: j, offset: arSentences[j].start, claimed: arClaimed[j] ?? [])
-                    for i in names {
-                        let words = enNames[i].name.split(separator: " ").count
-                        let acronym = Self.arabicLetterNames(enNames[i].name)
-                        let parts = distinctiveWords(enNames[i].name)
-                        for c in cands {
-                            if let acronym, c.1 >= 2, Self.foldArabic(c.0.name, normalizer) == acronym {
-                                pairs.append((i, c.0, 1))
-                                continue
-                            }
-                            if c.1 <= words + 1 {
-                                let s = similarity(enNames[i].name, c.0.name)
-                                if s >= threshold {
-                                    pairs.append((i, c.0, s))
+                var usedEn: [Range<Int>] = []
+                var usedAr: [Range<Int>] = []
+                // First with blocking keys; then, without them, for the names still unlinked
+                // (foreign names whose spellings share no key: Scherzer ↔ سيرزير).
+                for blocked in [true, false] {
+                    var pairs: [(Int, Found, Double)] = []
+                    for j in beads[b].ar {
+                        let claimed = (arClaimed[j] ?? []) + usedAr
+                        let cands = arRuns[j].filter { r in !claimed.contains { $0.overlaps(r.found.start..<r.found.end) } }
+                        for i in names where !usedEn.contains(where: { $0.overlaps(enNames[i].start..<enNames[i].end) }) {
+                            let words = enNames[i].name.split(separator: " ").count
+                            if !blocked && words > 2 { continue }
+                            let acronym = Self.arabicLetterNames(enNames[i].name)
+                            let parts = blocked ? distinctiveWords(enNames[i].name) : []
+                            let latinLength = enNames[i].name.unicodeScalars.count
+                            for c in cands {
+                                if blocked, let acronym, c.words >= 2, c.folded == acronym {
+                                    pairs.append((i, c.found, 1))
                                     continue
                                 }
-                            }
-                            // One distinctive word of a longer name, transliterated, is enough
-                            // (Vanderbilt Medical Center ↔ مركز فاندربيلت الطبي).
-                            if c.1 == 1 && words >= 2 {
-                                for w in parts {
-                                    let s = similarity(w, c.0.name)
-                                    if s >= partThreshold { pairs.append((i, c.0, s * 0.9)) }
+                                // Without blocking, only runs of a plausible length whose first
+                                // sound can spell the name's first sound are compared.
+                                if !blocked {
+                                    let n = c.folded.unicodeScalars.count
+                                    if c.words > words || latinLength < n * 2 / 3 || latinLength > n * 3 + 2 { continue }
+                                    if !Self.sameFirstSound(enNames[i].name, c.folded) { continue }
+                                }
+                                if c.words <= (blocked ? words + 1 : words) {
+                                    let s = similarity(enNames[i].name, c.found.name, &prepared, blocked: blocked)
+                                    if s >= threshold {
+                                        pairs.append((i, c.found, s))
+                                        continue
+                                    }
+                                }
+                                // One distinctive word of a longer name, transliterated, is enough
+                                // (Vanderbilt Medical Center ↔ مركز فاندربيلت الطبي).
+                                if c.words == 1 && words >= 2 {
+                                    for w in parts {
+                                        let s = similarity(w, c.found.name, &prepared)
+                                        if s >= partThreshold { pairs.append((i, c.found, s * 0.9)) }
+                                    }
                                 }
                             }
                         }
                     }
-                }
-                pairs.sort { $0.2 > $1.2 }
-                var usedEn: [Range<Int>] = []
-                var usedAr: [Range<Int>] = []
-                for (i, f, s) in pairs {
-                    let e = enNames[i].start..<enNames[i].end
-                    if usedEn.contains(where: { $0.overlaps(e) }) || usedAr.contains(where: { $0.overlaps(f.start..<f.end) }) { continue }
-                    usedEn.append(e)
-                    usedAr.append(f.start..<f.end)
-                    links.append((i, f, s))
+                    pairs.sort { $0.2 > $1.2 }
+                    for (i, f, s) in pairs {
+                        let e = enNames[i].start..<enNames[i].end
+                        if usedEn.contains(where: { $0.overlaps(e) }) || usedAr.contains(where: { $0.overlaps(f.start..<f.end) }) { continue }
+                        usedEn.append(e)
+                        usedAr.append(f.start..<f.end)
+                        links.append((i, f, s))
+                    }
                 }
             }
         }
@@ -272,14 +291,23 @@ public struct EntityLinker {
         entities.append(contentsOf: nameGroups.values)
 
         // Every other occurrence of a linked Arabic spelling is a mention too.
-        for k in entities.indices {
-            let forms = Set(entities[k].ar.map { Self.foldArabic($0.name, normalizer) })
-            for (j, words) in arWords.enumerated() {
-                for run in runs(words, sentence: j, offset: arSentences[j].start, maxWords: 4)
-                where forms.contains(Self.foldArabic(run.0.name, normalizer)) {
-                    let f = run.0
-                    if !entities.contains(where: { $0.ar.contains { $0.start < f.end && f.start < $0.end } }) {
+        var entityOfForm: [String: Int] = [:]
+        var taken: [Range<Int>] = []
+        for (k, e) in entities.enumerated() {
+            for m in e.ar {
+                let f = Self.foldArabic(m.name, normalizer)
+                if entityOfForm[f] == nil { entityOfForm[f] = k }
+                taken.append(m.start..<m.end)
+            }
+        }
+        if !entityOfForm.isEmpty {
+            for sentenceRuns in arRuns {
+                for r in sentenceRuns {
+                    guard let k = entityOfForm[r.folded] else { continue }
+                    let f = r.found
+                    if !taken.contains(where: { $0.overlaps(f.start..<f.end) }) {
                         entities[k].ar.append(f)
+                        taken.append(f.start..<f.end)
                     }
                 }
             }
@@ -345,14 +373,41 @@ public struct EntityLinker {
         return out
     }
 
-    func candidates(_ words: [ArabicWords.Word], sentence: Int, offset: Int, claimed: [Range<Int>]) -> [(Found, Int)] {
-        runs(words, sentence: sentence, offset: offset, maxWords: 4).filter { c in
-            !claimed.contains { $0.overlaps(c.0.start..<c.0.end) }
-        }
+    /// Prepared names of one document: English names completely (their keys include those of
+    /// their Arabic spellings), Arabic word runs lightly, completed only when their keys meet
+    /// an English name's — the blocking the resolve index uses.
+    struct Prepared {
+        var english: [String: (name: PreparedName, keys: Set<String>)] = [:]
+        var arabic: [String: (name: PreparedName, keys: Set<String>)] = [:]
+        var completed: [String: PreparedName] = [:]
     }
 
-    mutating func similarity(_ en: String, _ ar: String) -> Double {
-        matcher!.similarity(en, ar)
+    mutating func similarity(_ en: String, _ ar: String, _ cache: inout Prepared, blocked: Bool = true) -> Double {
+        let e: (name: PreparedName, keys: Set<String>)
+        if let x = cache.english[en] {
+            e = x
+        } else {
+            let p = matcher!.prepare(en)
+            e = (p, Set(p.keys))
+            cache.english[en] = e
+        }
+        let a: (name: PreparedName, keys: Set<String>)
+        if let x = cache.arabic[ar] {
+            a = x
+        } else {
+            let p = matcher!.prepare(ar, light: true)
+            a = (p, Set(p.keys))
+            cache.arabic[ar] = a
+        }
+        if blocked && e.keys.isDisjoint(with: a.keys) { return 0 }
+        let full: PreparedName
+        if let x = cache.completed[ar] {
+            full = x
+        } else {
+            full = matcher!.complete(a.name)
+            cache.completed[ar] = full
+        }
+        return matcher!.similarity(e.name, full)
     }
 
     /// The words of an English name worth matching alone: not short, not a common word of
@@ -387,6 +442,41 @@ public struct EntityLinker {
         "ايه", "بي", "سي", "دي", "اي", "اف", "جي", "اتش", "اي", "جيه", "كيه", "ال", "ام",
         "ان", "او", "بي", "كيو", "ار", "اس", "تي", "يو", "في", "دبليو", "اكس", "واي", "زد",
     ]
+
+    /// Arabic letters that can spell the first sound of a Latin name starting with each letter
+    /// (generous: a filter, not a judgment).
+    static let firstSounds: [Character: Set<Unicode.Scalar>] = {
+        let vowels: Set<Unicode.Scalar> = ["\u{0627}", "\u{0639}", "\u{064A}", "\u{0648}", "\u{0647}", "\u{0621}"]
+        let k: Set<Unicode.Scalar> = ["\u{0643}", "\u{0642}", "\u{063A}", "\u{062C}", "\u{062E}", "\u{06AF}", "\u{0634}", "\u{0633}"]
+        let s: Set<Unicode.Scalar> = ["\u{0633}", "\u{0635}", "\u{0632}", "\u{0634}", "\u{062B}", "\u{0638}", "\u{062A}"]
+        let t: Set<Unicode.Scalar> = ["\u{062A}", "\u{0637}", "\u{062F}", "\u{0636}", "\u{062B}", "\u{0630}", "\u{0638}"]
+        let b: Set<Unicode.Scalar> = ["\u{0628}", "\u{067E}", "\u{0641}", "\u{06A4}"]
+        var m: [Character: Set<Unicode.Scalar>] = [:]
+        for c in "aeiouy" { m[c] = vowels }
+        for c in "bpvf" { m[c] = b }
+        for c in "td" { m[c] = t }
+        for c in "szx" { m[c] = s.union(k) }
+        m["c"] = s.union(k)
+        for c in "kqg" { m[c] = k }
+        m["j"] = ["\u{062C}", "\u{064A}", "\u{0647}", "\u{062F}", "\u{0632}"]
+        m["h"] = ["\u{0647}", "\u{062D}", "\u{062E}", "\u{0627}", "\u{0639}"]
+        m["m"] = ["\u{0645}"]
+        m["n"] = ["\u{0646}"]
+        m["l"] = ["\u{0644}"]
+        m["r"] = ["\u{0631}"]
+        m["w"] = ["\u{0648}", "\u{0641}", "\u{06A4}"]
+        return m
+    }()
+
+    /// True when the folded Arabic `arabic` (its article aside) may start with the sound that
+    /// starts `latin`.
+    static func sameFirstSound(_ latin: String, _ arabic: String) -> Bool {
+        guard let l = latin.lowercased().first(where: { $0.isLetter }), let set = firstSounds[l] else { return true }
+        var a = Array(arabic.unicodeScalars)
+        if a.count > 3 && a[0] == "\u{0627}" && a[1] == "\u{0644}" { a.removeFirst(2) }
+        guard let first = a.first else { return false }
+        return set.contains(first)
+    }
 
     // MARK: - Folding
 

@@ -132,6 +132,19 @@ public struct SentenceAligner: Sendable {
         let n = en.count
         let m = ar.count
         if n == 0 && m == 0 { return [] }
+        // Numbers and anchors as small sorted integer lists, so a bead compares without allocating.
+        var intern: [String: Int] = [:]
+        func ids(_ f: SentenceFeatures) -> [Int] {
+            (f.numbers + f.anchors.map { "\u{1}" + $0 }).map { x in
+                if let i = intern[x] { return i }
+                intern[x] = intern.count
+                return intern.count - 1
+            }.sorted()
+        }
+        let enIDs = en.map(ids)
+        let arIDs = ar.map(ids)
+        let enLength = en.map(\.length)
+        let arLength = ar.map(\.length)
         let infinity = Double.infinity
         var cost = [[Double]](repeating: [Double](repeating: infinity, count: m + 1), count: n + 1)
         var back = [[BeadType?]](repeating: [BeadType?](repeating: nil, count: m + 1), count: n + 1)
@@ -141,7 +154,11 @@ public struct SentenceAligner: Sendable {
                 for t in BeadType.allCases {
                     let (a, b) = t.counts
                     guard i + a <= n, j + b <= m else { continue }
-                    let c = cost[i][j] + beadCost(t, en[i..<(i + a)], ar[j..<(j + b)], ratio)
+                    let le = (i..<(i + a)).reduce(0) { $0 + enLength[$1] }
+                    let la = (j..<(j + b)).reduce(0) { $0 + arLength[$1] }
+                    let (matched, unmatched) = Self.agreement(enIDs[i..<(i + a)], arIDs[j..<(j + b)])
+                    let c = cost[i][j] + (typeCosts[t] ?? 10) + lengthCost(le, la, ratio)
+                        + mismatchPenalty * Double(unmatched) - matchReward * Double(matched)
                     if c < cost[i + a][j + b] {
                         cost[i + a][j + b] = c
                         back[i + a][j + b] = t
@@ -163,12 +180,36 @@ public struct SentenceAligner: Sendable {
         return beads.reversed()
     }
 
-    func beadCost(_ t: BeadType, _ e: ArraySlice<SentenceFeatures>, _ a: ArraySlice<SentenceFeatures>, _ ratio: Double) -> Double {
-        var c = typeCosts[t] ?? 10
-        c += lengthCost(e.reduce(0) { $0 + $1.length }, a.reduce(0) { $0 + $1.length }, ratio)
-        let (matched, unmatched) = anchorAgreement(e, a)
-        c += mismatchPenalty * Double(unmatched) - matchReward * Double(matched)
-        return c
+    /// Items on both sides (as a multiset intersection) and on one side only, of two groups
+    /// of sorted id lists.
+    static func agreement(_ e: ArraySlice<[Int]>, _ a: ArraySlice<[Int]>) -> (Int, Int) {
+        var total = 0
+        for x in e { total += x.count }
+        for x in a { total += x.count }
+        if total == 0 { return (0, 0) }
+        if e.count == 1 && a.count == 1 {
+            // Two sorted lists: walk them together.
+            let x = e.first!
+            let y = a.first!
+            var i = 0
+            var j = 0
+            var matched = 0
+            while i < x.count && j < y.count {
+                if x[i] == y[j] {
+                    matched += 1
+                    i += 1
+                    j += 1
+                } else if x[i] < y[j] {
+                    i += 1
+                } else {
+                    j += 1
+                }
+            }
+            return (matched, total - 2 * matched)
+        }
+        let x = e.flatMap { $0 }.sorted()
+        let y = a.flatMap { $0 }.sorted()
+        return agreement([x][...], [y][...])
     }
 
     /// −log of the probability that lengths this far apart are translations (Gale & Church).
@@ -184,6 +225,9 @@ public struct SentenceAligner: Sendable {
 
     /// Numbers and anchors found on both sides, and on one side only.
     func anchorAgreement(_ e: ArraySlice<SentenceFeatures>, _ a: ArraySlice<SentenceFeatures>) -> (Int, Int) {
+        if e.allSatisfy({ $0.numbers.isEmpty && $0.anchors.isEmpty }) {
+            return (0, a.reduce(0) { $0 + $1.numbers.count + $1.anchors.count })
+        }
         var left: [String: Int] = [:]
         for f in e { for x in f.numbers + f.anchors { left[x, default: 0] += 1 } }
         var matched = 0
