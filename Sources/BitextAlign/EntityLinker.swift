@@ -37,7 +37,7 @@ public struct EntityLinker {
         self.normalizer = normalizer
         searcher = gazetteer.map { GazetteerSearcher(gazetteer: $0) }
         let n = normalizer
-        matcher = model.map { NameMatcher(model: $0, normalizeArabic: { n.normalize($0) }) }
+        matcher = model.map { NameMatcher(model: $0, normalizeArabic: { n.normalize($0) }) }; matcher?.arabicForms = 2
     }
 
     // MARK: - Mentions

@@ -117,7 +117,8 @@ public struct SentenceAligner: Sendable {
         // being looked for; a second pass takes it from the sentences the first pass paired 1–1.
         let totalEn = en.reduce(0) { $0 + $1.length }
         let totalAr = ar.reduce(0) { $0 + $1.length }
-        let first = align(en: en, ar: ar, ratio: totalEn > 0 && totalAr > 0 ? Double(totalAr) / Double(totalEn) : 1.0)
+        let documentRatio = totalEn > 0 && totalAr > 0 ? Double(totalAr) / Double(totalEn) : 1.0
+        let first = align(en: en, ar: ar, ratio: documentRatio)
         var pairedEn = 0
         var pairedAr = 0
         for b in first where b.en.count == 1 && b.ar.count == 1 {
@@ -125,7 +126,10 @@ public struct SentenceAligner: Sendable {
             pairedAr += ar[b.ar[0]].length
         }
         guard pairedEn > 0 && pairedAr > 0 else { return first }
-        return align(en: en, ar: ar, ratio: Double(pairedAr) / Double(pairedEn))
+        let pairedRatio = Double(pairedAr) / Double(pairedEn)
+        // A ratio within 2% of the first changes no decision worth a second pass.
+        if abs(pairedRatio / documentRatio - 1) < 0.02 { return first }
+        return align(en: en, ar: ar, ratio: pairedRatio)
     }
 
     func align(en: [SentenceFeatures], ar: [SentenceFeatures], ratio: Double) -> [SentenceBead] {
