@@ -58,11 +58,16 @@ let package = Package(
             name: "BitextAlign",
             dependencies: ["BitextCore", "BitextNormalize", "BitextLexicon", "BitextNames", "BitextTranslit"]
         ),
+        // Name canonicalization across a corpus.
+        .target(
+            name: "BitextCanon",
+            dependencies: ["BitextCore", "BitextAlign", "BitextLexicon", "BitextNames", "BitextNormalize"]
+        ),
         // Umbrella library.
         .target(
             name: "BitextKit",
             dependencies: ["BitextCore", "BitextScript", "BitextNormalize", "BitextMatch", "BitextLexicon",
-                           "BitextNames", "BitextTranslit", "BitextAlign"]
+                           "BitextNames", "BitextTranslit", "BitextAlign", "BitextCanon"]
         ),
         // The command-line tool.
         .executableTarget(
@@ -98,7 +103,8 @@ let package = Package(
             ],
             exclude: ["Golden"]
         ),
-        .testTarget(name: "BitextAlignTests", dependencies: ["BitextAlign"]),
+        .testTarget(name: "BitextAlignTests", dependencies: ["BitextAlign", "BitextNormalize"]),
+        .testTarget(name: "BitextCanonTests", dependencies: ["BitextCanon", "BitextLexicon", "BitextTranslit", "BitextNormalize"]),
         .testTarget(name: "BitextCLITests", dependencies: ["BitextCLI"], exclude: ["Fixtures", "Snapshots"]),
         .testTarget(
             name: "BitextLexiconTests",

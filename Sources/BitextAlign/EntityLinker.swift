@@ -30,6 +30,8 @@ public struct EntityLinker {
     public var threshold = 0.8
     /// Lowest similarity that links one distinctive word of a longer English name.
     public var partThreshold = 0.9
+    /// Bar for a full name whose words align one for one with an Arabic run, one word sure.
+    public var fullNameThreshold = 0.7
 
     /// With the default lexicon and the embedded name model (either may be absent).
     public init(gazetteer: Gazetteer? = try? Lexicon.defaultGazetteer(), model: NameModel? = NameModel.embedded,
@@ -210,6 +212,15 @@ public struct EntityLinker {
                                     let s = similarity(enNames[i].name, c.found.name, &prepared, blocked: blocked)
                                     if s >= threshold {
                                         pairs.append((i, c.found, s))
+                                        continue
+                                    }
+                                    // A full name whose words line up one for one, one of them
+                                    // a sure match, passes at a lower bar (Mohammed al-Mnifi ↔
+                                    // محمد المنفي: the surname's spelling is unusual).
+                                    if blocked && words >= 2 && c.words == words && s >= fullNameThreshold
+                                        && oneWordMatches(enNames[i].name, c.found.name, &prepared) {
+                                        // Ahead of a link of that one word alone (scored ≤ 0.9).
+                                        pairs.append((i, c.found, max(s, 0.905)))
                                         continue
                                     }
                                 }
@@ -408,6 +419,18 @@ public struct EntityLinker {
             cache.completed[ar] = full
         }
         return matcher!.similarity(e.name, full)
+    }
+
+    /// Whether some word of the English name matches the Arabic word in the same position
+    /// (Arabic runs are in reading order, as are the English words) at `partThreshold`.
+    mutating func oneWordMatches(_ english: String, _ arabic: String, _ prepared: inout Prepared) -> Bool {
+        let en = english.split(separator: " ")
+        let ar = arabic.split(separator: " ")
+        guard en.count == ar.count else { return false }
+        for (e, a) in zip(en, ar) where e.count >= 3 {
+            if similarity(String(e), String(a), &prepared) >= partThreshold { return true }
+        }
+        return false
     }
 
     /// The words of an English name worth matching alone: not short, not a common word of

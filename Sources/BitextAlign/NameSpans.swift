@@ -5,11 +5,15 @@ public struct TextSpan: Equatable, Sendable, CustomStringConvertible {
     public var start: Int
     public var end: Int
     public var text: String
+    /// True for one capitalized word starting a sentence: a name, or a common word that
+    /// only starts the sentence ("Officials said …").
+    public var onlyCapitalizedBySentence: Bool
 
-    public init(start: Int, end: Int, text: String) {
+    public init(start: Int, end: Int, text: String, onlyCapitalizedBySentence: Bool = false) {
         self.start = start
         self.end = end
         self.text = text
+        self.onlyCapitalizedBySentence = onlyCapitalizedBySentence
     }
 
     public var description: String { "\(text)@\(start)..<\(end)" }
@@ -151,7 +155,8 @@ public struct EnglishNameSpans: Sendable {
                 end -= 2
             }
             let start = ws[k].start
-            out.append(TextSpan(start: start, end: end, text: String(String.UnicodeScalarView(s[start..<end]))))
+            out.append(TextSpan(start: start, end: end, text: String(String.UnicodeScalarView(s[start..<end])),
+                                onlyCapitalizedBySentence: last == k && w.sentenceStart))
             k = last + 1
         }
         return out
@@ -233,4 +238,86 @@ public struct ArabicWords: Sendable {
 
 extension String {
     func trimmingSuffixDot() -> String { hasSuffix(".") ? String(dropLast()) : self }
+}
+
+/// Names in Arabic text that a title or role introduces (الرئيس، المشير، الدكتور، المتحدث …):
+/// the words after it — past a nisba adjective or two (الأمريكي، الليبي) — up to
+/// punctuation or a function word, at most four.
+///
+///     ArabicTitledNames().spans(in: "وقال المشير خليفة حفتر، للصحفيين").map(\.text)
+///     // ["خليفة حفتر"]
+public struct ArabicTitledNames: Sendable {
+    let normalizer: @Sendable (String) -> String
+
+    /// `fold` should be the search normalization (so أ and ا, ة and ه compare equal).
+    public init(fold: @escaping @Sendable (String) -> String) { normalizer = fold }
+
+    /// Titles and roles, search-folded, with and without the article.
+    static let titles: Set<String> = {
+        let base = [
+            "رييس", "رييسه", "ملك", "ملكه", "امير", "اميره", "شيخ", "شيخه", "لواء", "عقيد", "عميد", "مشير", "فريق",
+            "جنرال", "دكتور", "دكتوره", "سيد", "سيده", "وزير", "وزيره", "سفير", "سفيره", "مبعوث", "مبعوثه",
+            "محلل", "محلله", "نايب", "نايبه", "امام", "استاذ", "استاذه", "قاضي", "مستشار", "مستشاره", "سلطان",
+            "زعيم", "قايد", "النجم", "مدرب", "لاعب", "اللاعب", "مراسل", "مراسله", "كاتب", "الكاتب", "الصحفي",
+            "الناشط", "الناشطه", "المعارض", "المخرج", "الفنان", "الفنانه", "البروفيسور", "بروفيسور", "السيناتور",
+            "سيناتور", "النايب", "المدعي", "العاهل", "الحاكم", "حاكم", "المفوض", "مفوض", "الامين", "امين",
+        ]
+        var out = Set<String>()
+        for b in base {
+            if b.hasPrefix("ال") { out.insert(b) } else { out.insert("ال" + b); out.insert(b) }
+        }
+        return out
+    }()
+
+    /// Words that end a name (search-folded): prepositions, conjunctions, verbs of saying …
+    static let stopWords: Set<String> = [
+        "في", "من", "علي", "الي", "عن", "مع", "ان", "انه", "انها", "اذا", "التي", "الذي", "الذين", "قال", "قالت",
+        "وقال", "وقالت", "يوم", "امس", "اليوم", "غدا", "خلال", "بعد", "قبل", "منذ", "حتي", "ثم", "او", "و", "لا",
+        "ما", "لم", "لن", "كان", "كانت", "هو", "هي", "هم", "باسم", "انه", "ان", "الذي", "عبر", "لدي", "لدى", "حيث",
+        "بين", "ضد", "نحو", "عند", "فقد", "قد", "وقد", "كما", "الا", "بان", "لان", "اي", "هذا", "هذه", "ذلك", "تلك",
+        "يقول", "تقول", "اكد", "اكدت", "اعلن", "اعلنت", "اضاف", "اضافت", "اشار", "اشارت", "صرح", "صرحت",
+    ]
+
+    public func spans(in text: String) -> [TextSpan] {
+        let words = ArabicWords().words(in: text)
+        let scalars = Array(text.unicodeScalars)
+        var out: [TextSpan] = []
+        let folded = words.map { normalizer($0.text) }
+        var k = 0
+        while k < words.count {
+            let stem = folded[k].hasPrefix("و") && Self.titles.contains(String(folded[k].dropFirst())) ? String(folded[k].dropFirst()) : folded[k]
+            guard Self.titles.contains(stem) else {
+                k += 1
+                continue
+            }
+            var j = k + 1
+            // Nisba adjectives after the title (الرئيس الأمريكي).
+            var skipped = 0
+            while j < words.count && skipped < 2 && folded[j].hasPrefix("ال") && (folded[j].hasSuffix("ي") || folded[j].hasSuffix("يه"))
+                    && adjacent(words[j - 1], words[j], scalars) {
+                j += 1
+                skipped += 1
+            }
+            let first = j
+            var last = j - 1
+            while j < words.count && j - first < 4 && adjacent(words[j - 1], words[j], scalars)
+                    && !Self.stopWords.contains(folded[j]) && !Self.titles.contains(folded[j])
+                    && words[j].text.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0.properties.generalCategory == .nonspacingMark }) {
+                last = j
+                j += 1
+            }
+            if last >= first {
+                let start = words[first].start
+                let end = words[last].end
+                out.append(TextSpan(start: start, end: end, text: String(String.UnicodeScalarView(scalars[start..<end]))))
+            }
+            k = max(j, k + 1)
+        }
+        return out
+    }
+
+    /// Two words separated by spaces only.
+    func adjacent(_ a: ArabicWords.Word, _ b: ArabicWords.Word, _ s: [Unicode.Scalar]) -> Bool {
+        s[a.end..<b.start].allSatisfy { $0 == " " || $0 == "\u{00A0}" }
+    }
 }

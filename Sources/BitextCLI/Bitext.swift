@@ -14,6 +14,6 @@ struct Bitext: ParsableCommand {
             offsets unless --offsets says otherwise.
             """,
         version: "bitext \(bitextVersion) (ICU \(ICU.version), Unicode \(ICU.unicodeVersion); tables from ICU \(UnicodeTables.generatedFromICU))",
-        subcommands: [DetectCommand.self, NormalizeCommand.self, TranslitCommand.self, NamesCommand.self, MatchCommand.self, LexiconCommand.self, AlignCommand.self]
+        subcommands: [DetectCommand.self, NormalizeCommand.self, TranslitCommand.self, NamesCommand.self, MatchCommand.self, LexiconCommand.self, AlignCommand.self, CanonCommand.self]
     )
 }

@@ -68,6 +68,8 @@ public struct LinePipeline {
     public var framing: RecordFraming
     /// At most this many replacement warnings are printed; the rest are counted.
     public var maxWarnings = 10
+    /// Called after each batch, in order, with the bytes of input processed so far.
+    public var progress: ((Int) -> Void)? = nil
 
     public init(jobs: Int = LinePipeline.defaultJobs, batchBytes: Int = 2 << 20,
                 invalidUTF8: InvalidUTF8Policy = .error, framing: RecordFraming = .lines) {
@@ -128,6 +130,7 @@ public struct LinePipeline {
                         throw error
                     }
                 }
+                progress?(stats.bytes)
             }
         }
         if warnings > maxWarnings {

@@ -5,6 +5,7 @@
 @_exported import BitextNormalize
 @_exported import BitextScript
 @_exported import BitextAlign
+@_exported import BitextCanon
 @_exported import BitextNames
 @_exported import BitextTranslit
 

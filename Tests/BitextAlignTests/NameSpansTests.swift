@@ -1,4 +1,5 @@
 import BitextAlign
+import BitextNormalize
 import Testing
 
 @Suite struct NameSpansTests {
@@ -34,5 +35,23 @@ import Testing
         #expect(words[2].stems.contains("القاهرة") && words[2].stems.contains("قاهرة"))
         #expect(words[3].stems.contains("القذافي") && words[3].stems.contains("قذافي"))
         #expect(words[0].stems == ["وقال", "قال"])
+    }
+}
+
+@Suite struct ArabicTitledNamesTests {
+    static let finder: ArabicTitledNames = {
+        let n = Normalizer(profile: .search)
+        return ArabicTitledNames(fold: { n.normalize($0) })
+    }()
+
+    @Test(arguments: [
+        ("وقال المشير خليفة حفتر، للصحفيين", ["خليفة حفتر"]),
+        ("التقى الرئيس الأمريكي دونالد ترامب في البيت الأبيض", ["دونالد ترامب"]),
+        ("قالت المبعوثة الأممية هانا تيتيه إن الوفدين اتفقا", ["هانا تيتيه"]),
+        ("وقال المتحدث باسم الحكومة إن الوفد وصل", []),
+        ("ورحب الوزير.", []),
+    ])
+    func titled(_ text: String, _ expected: [String]) {
+        #expect(Self.finder.spans(in: text).map(\.text) == expected)
     }
 }

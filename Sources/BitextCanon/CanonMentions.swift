@@ -1,0 +1,81 @@
+// CanonMentions.swift — the name mentions `bitext canon` counts and rewrites.
+import BitextAlign
+import BitextCore
+import BitextLexicon
+import BitextNormalize
+
+/// A name mentioned in a document: scalar offsets, the text, and the lexicon entity when the
+/// gazetteer knows it.
+public struct CanonMention: Equatable, Sendable {
+    public var start: Int
+    public var end: Int
+    public var text: String
+    public var isArabic: Bool
+    /// Index of the gazetteer entity, or nil for a name in no lexicon.
+    public var entity: Int?
+    /// One capitalized word starting a sentence (a name only if seen capitalized elsewhere).
+    public var sentenceInitialWord = false
+}
+
+/// Finds the names of a document in either language: lexicon entities (demonyms aside: a
+/// demonym is not a spelling of its country), English name spans, and Arabic names a title
+/// introduces. A longer name wins over a lexicon match inside it (Elizabeth Warren, not the
+/// town of Warren). Keeps scratch state: one per thread.
+///
+///     let f = MentionFinder(gazetteer: g, normalizer: n)
+///     f.mentions(in: "Gen. Khalifa Haftar met envoys in Benghazi.").map(\.text)
+///     // ["Khalifa Haftar", "Benghazi"]
+public final class MentionFinder {
+    let searcher: GazetteerSearcher?
+    let titled: ArabicTitledNames
+    let english = EnglishNameSpans()
+
+    public init(gazetteer: Gazetteer?, normalizer: Normalizer) {
+        searcher = gazetteer.map { GazetteerSearcher(gazetteer: $0) }
+        titled = ArabicTitledNames(fold: { normalizer.normalize($0) })
+    }
+
+    public func mentions(in text: String) -> [CanonMention] {
+        var hasArabic = false
+        var hasLatin = false
+        for u in text.unicodeScalars {
+            let v = u.value
+            if v >= 0x0600 && v <= 0x06FF { hasArabic = true } else if (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A { hasLatin = true }
+            if hasArabic && hasLatin { break }
+        }
+        var lexicon: [CanonMention] = []
+        var demonyms: [(start: Int, end: Int)] = []
+        if let searcher {
+            let scalars = Array(text.unicodeScalars)
+            for m in searcher.find(in: text) {
+                if m.viaDemonym { demonyms.append((m.start, m.end)); continue }
+                let t = String(String.UnicodeScalarView(scalars[m.start..<m.end]))
+                lexicon.append(CanonMention(start: m.start, end: m.end, text: t, isArabic: Self.isArabic(t),
+                                            entity: searcher.candidates(of: m).first.map { Int($0) }))
+            }
+        }
+        var names: [CanonMention] = []
+        if hasLatin {
+            for s in english.spans(in: text) {
+                names.append(CanonMention(start: s.start, end: s.end, text: s.text, isArabic: false, entity: nil,
+                                          sentenceInitialWord: s.onlyCapitalizedBySentence))
+            }
+        }
+        if hasArabic {
+            for s in titled.spans(in: text) {
+                names.append(CanonMention(start: s.start, end: s.end, text: s.text, isArabic: true, entity: nil))
+            }
+        }
+        // A name longer than the lexicon match inside it is the name; one the lexicon
+        // covers is the lexicon's.
+        lexicon.removeAll { l in names.contains { n in n.start <= l.start && n.end >= l.end && n.end - n.start > l.end - l.start } }
+        names.removeAll { n in lexicon.contains { l in l.start < n.end && n.start < l.end } }
+        // A capitalized demonym on its own ("Libyan officials") is an adjective, not a name.
+        names.removeAll { n in demonyms.contains { $0.start == n.start && $0.end == n.end } }
+        return (lexicon + names).sorted { $0.start < $1.start }
+    }
+
+    static func isArabic(_ s: String) -> Bool {
+        s.unicodeScalars.contains { $0.value >= 0x0600 && $0.value <= 0x06FF }
+    }
+}

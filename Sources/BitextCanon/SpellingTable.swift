@@ -1,0 +1,33 @@
+// SpellingTable.swift — how often each spelling of each name was seen.
+
+/// Counts of the spellings seen, per lexicon entity (or none, for names in no lexicon).
+/// Memory grows with the number of distinct spellings, not with the corpus.
+public struct SpellingTable: Sendable {
+    public struct Key: Hashable, Sendable {
+        /// The gazetteer entity, or -1 for a name in no lexicon.
+        public var entity: Int32
+        public var text: String
+        public var isArabic: Bool
+    }
+
+    public private(set) var counts: [Key: Int] = [:]
+    /// Names seen somewhere other than as a capitalized word starting a sentence.
+    public private(set) var seenInside: Set<String> = []
+
+    public init() {}
+
+    public mutating func add(_ m: CanonMention) {
+        counts[Key(entity: Int32(m.entity ?? -1), text: m.text, isArabic: m.isArabic), default: 0] += 1
+        if m.entity == nil && !m.sentenceInitialWord { seenInside.insert(m.text) }
+    }
+
+    public mutating func merge(_ other: SpellingTable) {
+        for (k, v) in other.counts { counts[k, default: 0] += v }
+        seenInside.formUnion(other.seenInside)
+    }
+
+    /// A name in no lexicon that only ever started sentences ("Officials", "Envoys").
+    public func onlySentenceInitial(_ k: Key) -> Bool {
+        k.entity < 0 && !k.isArabic && !seenInside.contains(k.text)
+    }
+}
