@@ -1,4 +1,5 @@
 // NameSpans.swift — likely proper names in English text, and word spans in Arabic text.
+import BitextCore
 
 /// A stretch of text: scalar offsets and the text itself.
 public struct TextSpan: Equatable, Sendable, CustomStringConvertible {
@@ -68,7 +69,6 @@ public struct EnglishNameSpans: Sendable {
     struct Word {
         var start: Int
         var end: Int
-        var text: String
         var capitalized: Bool
         var sentenceStart: Bool
     }
@@ -79,13 +79,15 @@ public struct EnglishNameSpans: Sendable {
         var sentenceStart = true
         while i < s.count {
             let c = s[i]
-            if c.properties.isAlphabetic || c.properties.numericType != nil {
+            let cc = WordScalars.classes(c)
+            if cc & (WordScalars.alphabetic | WordScalars.numeric) != 0 {
                 var j = i
                 while j < s.count {
                     let d = s[j]
-                    if d.properties.isAlphabetic || d.properties.numericType != nil || d.properties.generalCategory == .nonspacingMark {
+                    if WordScalars.classes(d) & (WordScalars.alphabetic | WordScalars.numeric | WordScalars.nonspacingMark) != 0 {
                         j += 1
-                    } else if (d == "-" || d == "'" || d == "\u{2019}" || d == ".") && j + 1 < s.count && s[j + 1].properties.isAlphabetic {
+                    } else if (d == "-" || d == "'" || d == "\u{2019}" || d == ".") && j + 1 < s.count
+                                && WordScalars.classes(s[j + 1]) & WordScalars.alphabetic != 0 {
                         j += 1
                     } else {
                         break
@@ -93,8 +95,7 @@ public struct EnglishNameSpans: Sendable {
                 }
                 // An acronym written with dots keeps its last one: "U.N.", "U.S.".
                 if j < s.count && s[j] == "." && j - i >= 3 && s[j - 2] == "." { j += 1 }
-                let text = String(String.UnicodeScalarView(s[i..<j]))
-                out.append(Word(start: i, end: j, text: text, capitalized: c.properties.isUppercase, sentenceStart: sentenceStart))
+                out.append(Word(start: i, end: j, capitalized: cc & WordScalars.uppercase != 0, sentenceStart: sentenceStart))
                 sentenceStart = false
                 i = j
                 continue
@@ -107,24 +108,45 @@ public struct EnglishNameSpans: Sendable {
 
     /// The name-like spans of `text`, in order.
     public func spans(in text: String) -> [TextSpan] {
-        let s = Array(text.unicodeScalars)
+        spans(in: Array(text.unicodeScalars))
+    }
+
+    /// The name-like spans of a text given as its scalars, in order (offsets index `s`).
+    public func spans(in s: [Unicode.Scalar]) -> [TextSpan] {
         let ws = words(s)
         var out: [TextSpan] = []
         var k = 0
-        func lower(_ w: Word) -> String { w.text.lowercased() }
+        // The word lowercased; ASCII words without a detour through Unicode case mapping.
+        func lower(_ w: Word) -> String {
+            let r = s[w.start..<w.end]
+            if r.allSatisfy({ $0.isASCII }) {
+                return String(scalars: r.lazy.map { $0.value >= 0x41 && $0.value <= 0x5A ? Unicode.Scalar($0.value | 0x20)! : $0 })
+            }
+            return String(scalars: r).lowercased()
+        }
         func isNameWord(_ w: Word) -> Bool {
             // "al-Mismari", "bin-Laden": a particle joined by a hyphen to a capitalized word.
-            if !w.capitalized, let dash = w.text.firstIndex(of: "-") {
-                let head = String(w.text[..<dash]).lowercased()
-                let tail = w.text[w.text.index(after: dash)...]
-                return Self.particles.contains(head) && (tail.first?.isUppercase ?? false)
+            if !w.capitalized {
+                guard let dash = s[w.start..<w.end].firstIndex(of: "-") else { return false }
+                guard dash - w.start <= Self.longestParticle else { return false }
+                let head = String(scalars: s[w.start..<dash]).lowercased()
+                guard Self.particles.contains(head) else { return false }
+                return String(scalars: s[(dash + 1)..<w.end]).first?.isUppercase ?? false
             }
-            return w.capitalized
+            return true
+        }
+        /// "Haftar's", "Haftar’s".
+        func isPossessive(_ w: Word) -> Bool {
+            w.end - w.start >= 2 && s[w.end - 1] == "s" && (s[w.end - 2] == "'" || s[w.end - 2] == "\u{2019}")
         }
         while k < ws.count {
             let w = ws[k]
+            guard isNameWord(w) else {
+                k += 1
+                continue
+            }
             let l = lower(w).trimmingSuffixDot()
-            guard isNameWord(w), !Self.titles.contains(l), !(w.sentenceStart && Self.functionWords.contains(l)) else {
+            guard !Self.titles.contains(l), !(w.sentenceStart && Self.functionWords.contains(l)) else {
                 k += 1
                 continue
             }
@@ -132,17 +154,16 @@ public struct EnglishNameSpans: Sendable {
             var j = k + 1
             while j < ws.count {
                 // Words must be separated by spaces only (or a hyphen inside a word).
-                let gap = s[ws[j - 1].end..<ws[j].start]
-                guard gap.allSatisfy({ $0 == " " || $0 == "\u{00A0}" }) else { break }
+                guard s[ws[j - 1].end..<ws[j].start].allSatisfy({ $0 == " " || $0 == "\u{00A0}" }) else { break }
                 let next = ws[j]
-                let nl = lower(next)
                 // A possessive ends the name: "LSU's Sims" is two names.
-                let previous = ws[j - 1].text
-                if previous.hasSuffix("'s") || previous.hasSuffix("\u{2019}s") { break }
-                if isNameWord(next) && !Self.titles.contains(nl.trimmingSuffixDot()) {
+                if isPossessive(ws[j - 1]) { break }
+                if isNameWord(next) {
+                    if Self.titles.contains(lower(next).trimmingSuffixDot()) { break }
                     last = j
                     j += 1
-                } else if Self.particles.contains(nl) || Self.connectives.contains(nl) {
+                } else if next.end - next.start <= Self.longestParticle,
+                          case let nl = lower(next), Self.particles.contains(nl) || Self.connectives.contains(nl) {
                     j += 1  // kept only if a name word follows
                 } else {
                     break
@@ -150,16 +171,42 @@ public struct EnglishNameSpans: Sendable {
             }
             var end = ws[last].end
             // Possessive: "Haftar's" → "Haftar".
-            let tail = Array(s[ws[last].start..<end])
-            if tail.count > 2, tail[tail.count - 1] == "s", tail[tail.count - 2] == "'" || tail[tail.count - 2] == "\u{2019}" {
-                end -= 2
-            }
+            if ws[last].end - ws[last].start > 2 && isPossessive(ws[last]) { end -= 2 }
             let start = ws[k].start
-            out.append(TextSpan(start: start, end: end, text: String(String.UnicodeScalarView(s[start..<end])),
+            out.append(TextSpan(start: start, end: end, text: String(scalars: s[start..<end]),
                                 onlyCapitalizedBySentence: last == k && w.sentenceStart))
             k = last + 1
         }
         return out
+    }
+
+    /// Length of the longest particle or connective, in scalars.
+    static let longestParticle = particles.union(connectives).map(\.unicodeScalars.count).max() ?? 0
+}
+
+/// Classes of scalars that make up words, from a table for the scripts news is written in
+/// (Latin, Greek, Cyrillic, Hebrew, Arabic: below U+0700) and the scalar properties above.
+enum WordScalars {
+    static let alphabetic: UInt8 = 1
+    static let numeric: UInt8 = 2
+    static let nonspacingMark: UInt8 = 4
+    static let uppercase: UInt8 = 8
+
+    static let table: [UInt8] = (0..<0x700).map { v in compute(Unicode.Scalar(UInt32(v))!) }
+
+    static func compute(_ u: Unicode.Scalar) -> UInt8 {
+        let p = u.properties
+        var c: UInt8 = 0
+        if p.isAlphabetic { c |= alphabetic }
+        if p.numericType != nil { c |= numeric }
+        if p.generalCategory == .nonspacingMark { c |= nonspacingMark }
+        if p.isUppercase { c |= uppercase }
+        return c
+    }
+
+    @inline(__always)
+    static func classes(_ u: Unicode.Scalar) -> UInt8 {
+        u.value < 0x700 ? table.withUnsafeBufferPointer { $0[Int(u.value)] } : compute(u)
     }
 }
 
@@ -185,36 +232,42 @@ public struct ArabicWords: Sendable {
 
     public func words(in text: String) -> [Word] {
         let s = Array(text.unicodeScalars)
-        var out: [Word] = []
+        return Self.wordRanges(s).map { r in
+            Word(start: r.lowerBound, end: r.upperBound, text: String(scalars: s[r]), stems: stems(s[r]))
+        }
+    }
+
+    /// The scalar ranges of the words of `s`.
+    static func wordRanges(_ s: [Unicode.Scalar]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
         var i = 0
         while i < s.count {
             guard isWordScalar(s[i]) else {
                 i += 1
                 continue
             }
-            var j = i
+            var j = i + 1
             while j < s.count && isWordScalar(s[j]) { j += 1 }
-            let word = Array(s[i..<j])
-            out.append(Word(start: i, end: j, text: String(String.UnicodeScalarView(word)), stems: stems(word)))
+            out.append(i..<j)
             i = j
         }
         return out
     }
 
-    func isWordScalar(_ u: Unicode.Scalar) -> Bool {
-        u.properties.isAlphabetic || u.properties.generalCategory == .nonspacingMark || u.value == 0x0640
-            || u.properties.numericType != nil
+    @inline(__always)
+    static func isWordScalar(_ u: Unicode.Scalar) -> Bool {
+        WordScalars.classes(u) & (WordScalars.alphabetic | WordScalars.nonspacingMark | WordScalars.numeric) != 0 || u.value == 0x0640
     }
 
     /// The word without each possible prefix of clitics: [conj] [prep] [al], and لل for ل+ال.
-    func stems(_ w: [Unicode.Scalar]) -> [String] {
-        var results: [String] = [String(String.UnicodeScalarView(w))]
+    func stems(_ w: ArraySlice<Unicode.Scalar>) -> [String] {
+        var results: [String] = [String(scalars: w)]
         func add(_ x: ArraySlice<Unicode.Scalar>) {
             guard x.count >= 2 else { return }
-            let s = String(String.UnicodeScalarView(x))
+            let s = String(scalars: x)
             if !results.contains(s) { results.append(s) }
         }
-        var a = w[...]
+        var a = w
         if let f = a.first, Self.conjunctions.contains(f), a.count > 3 {
             a = a.dropFirst()
             add(a)
@@ -224,7 +277,7 @@ public struct ArabicWords: Sendable {
             // لل = ل + ال with the alef dropped.
             if f == "\u{0644}", b.dropFirst().first == "\u{0644}", b.count > 4 {
                 add(b.dropFirst(2))
-                add(["\u{0627}", "\u{0644}"] + b.dropFirst(2))
+                add(ArraySlice(["\u{0627}", "\u{0644}"] + b.dropFirst(2)))
             }
             b = b.dropFirst()
             add(b)
@@ -279,45 +332,108 @@ public struct ArabicTitledNames: Sendable {
     ]
 
     public func spans(in text: String) -> [TextSpan] {
-        let words = ArabicWords().words(in: text)
-        let scalars = Array(text.unicodeScalars)
+        spans(in: Array(text.unicodeScalars))
+    }
+
+    /// The titled names of a text given as its scalars (offsets index `scalars`).
+    public func spans(in scalars: [Unicode.Scalar]) -> [TextSpan] {
+        let words = ArabicWords.wordRanges(scalars)
         var out: [TextSpan] = []
-        let folded = words.map { normalizer($0.text) }
+        // Folded words, made when first needed: most words are only checked for a title.
+        var folded = [String?](repeating: nil, count: words.count)
+        func fold(_ k: Int) -> String {
+            if let f = folded[k] { return f }
+            let f = Self.quickFold(scalars[words[k]], limit: Int.max) ?? normalizer(String(scalars: scalars[words[k]]))
+            folded[k] = f
+            return f
+        }
+        func isTitle(_ k: Int) -> Bool {
+            let f: String
+            if let f0 = folded[k] {
+                f = f0
+            } else if let q = Self.quickFold(scalars[words[k]], limit: Self.longestTitle + 1) {
+                f = q
+                folded[k] = q
+            } else if Self.isSimple(scalars[words[k]]) {
+                return false  // longer than any title
+            } else {
+                f = fold(k)
+            }
+            return Self.titles.contains(f) || (f.hasPrefix("و") && Self.titles.contains(String(f.dropFirst())))
+        }
+        func adjacent(_ a: Int, _ b: Int) -> Bool {
+            scalars[words[a].upperBound..<words[b].lowerBound].allSatisfy { $0 == " " || $0 == "\u{00A0}" }
+        }
         var k = 0
         while k < words.count {
-            let stem = folded[k].hasPrefix("و") && Self.titles.contains(String(folded[k].dropFirst())) ? String(folded[k].dropFirst()) : folded[k]
-            guard Self.titles.contains(stem) else {
+            guard isTitle(k) else {
                 k += 1
                 continue
             }
             var j = k + 1
             // Nisba adjectives after the title (الرئيس الأمريكي).
             var skipped = 0
-            while j < words.count && skipped < 2 && folded[j].hasPrefix("ال") && (folded[j].hasSuffix("ي") || folded[j].hasSuffix("يه"))
-                    && adjacent(words[j - 1], words[j], scalars) {
+            while j < words.count && skipped < 2 && fold(j).hasPrefix("ال") && (fold(j).hasSuffix("ي") || fold(j).hasSuffix("يه"))
+                    && adjacent(j - 1, j) {
                 j += 1
                 skipped += 1
             }
             let first = j
             var last = j - 1
-            while j < words.count && j - first < 4 && adjacent(words[j - 1], words[j], scalars)
-                    && !Self.stopWords.contains(folded[j]) && !Self.titles.contains(folded[j])
-                    && words[j].text.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0.properties.generalCategory == .nonspacingMark }) {
+            while j < words.count && j - first < 4 && adjacent(j - 1, j)
+                    && !Self.stopWords.contains(fold(j)) && !Self.titles.contains(fold(j))
+                    && scalars[words[j]].allSatisfy({ WordScalars.classes($0) & (WordScalars.alphabetic | WordScalars.nonspacingMark) != 0 }) {
                 last = j
                 j += 1
             }
             if last >= first {
-                let start = words[first].start
-                let end = words[last].end
-                out.append(TextSpan(start: start, end: end, text: String(String.UnicodeScalarView(scalars[start..<end]))))
+                let start = words[first].lowerBound
+                let end = words[last].upperBound
+                out.append(TextSpan(start: start, end: end, text: String(scalars: scalars[start..<end])))
             }
             k = max(j, k + 1)
         }
         return out
     }
 
-    /// Two words separated by spaces only.
-    func adjacent(_ a: ArabicWords.Word, _ b: ArabicWords.Word, _ s: [Unicode.Scalar]) -> Bool {
-        s[a.end..<b.start].allSatisfy { $0 == " " || $0 == "\u{00A0}" }
+    /// Letters (after folding) of the longest title, و included.
+    static let longestTitle = titles.map(\.unicodeScalars.count).max() ?? 0
+
+    /// True for a word `quickFold` folds by itself.
+    static func isSimple(_ w: ArraySlice<Unicode.Scalar>) -> Bool {
+        w.allSatisfy { quickFoldTable(of: $0) != nil }
+    }
+
+    /// How `quickFold` treats a scalar: 0 drops it, another value is its folded letter,
+    /// nil means the normalizer must decide.
+    @inline(__always)
+    static func quickFoldTable(of u: Unicode.Scalar) -> UInt32? {
+        let v = u.value
+        switch v {
+        case 0x0622, 0x0623, 0x0625, 0x0671: return 0x0627  // آ أ إ ٱ → ا
+        case 0x0624: return 0x0648  // ؤ → و
+        case 0x0626, 0x0649, 0x06CC: return 0x064A  // ئ ى ی → ي
+        case 0x0629: return 0x0647  // ة → ه
+        case 0x06A9: return 0x0643  // ک → ك
+        case 0x0640, 0x064B...0x065F, 0x0670: return 0  // tatweel, harakat, superscript alef
+        case 0x0621...0x063A, 0x0641...0x064A: return v
+        default: return nil
+        }
+    }
+
+    /// The search folding of an Arabic word made only of the letters and marks above, or nil
+    /// (another scalar, or more than `limit` letters). Agrees with the `search` profile,
+    /// which a test checks.
+    static func quickFold(_ w: ArraySlice<Unicode.Scalar>, limit: Int) -> String? {
+        var letters: [Unicode.Scalar] = []
+        letters.reserveCapacity(min(w.count, 16))
+        for u in w {
+            guard let f = quickFoldTable(of: u) else { return nil }
+            if f != 0 {
+                if letters.count == limit { return nil }
+                letters.append(Unicode.Scalar(f)!)
+            }
+        }
+        return String(scalars: letters)
     }
 }

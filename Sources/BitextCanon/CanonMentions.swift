@@ -43,26 +43,27 @@ public final class MentionFinder {
             if v >= 0x0600 && v <= 0x06FF { hasArabic = true } else if (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A { hasLatin = true }
             if hasArabic && hasLatin { break }
         }
+        if !hasArabic && !hasLatin && searcher == nil { return [] }
+        let scalars = Array(text.unicodeScalars)
         var lexicon: [CanonMention] = []
         var demonyms: [(start: Int, end: Int)] = []
         if let searcher {
-            let scalars = Array(text.unicodeScalars)
             for m in searcher.find(in: text) {
                 if m.viaDemonym { demonyms.append((m.start, m.end)); continue }
-                let t = String(String.UnicodeScalarView(scalars[m.start..<m.end]))
+                let t = String(scalars: scalars[m.start..<m.end])
                 lexicon.append(CanonMention(start: m.start, end: m.end, text: t, isArabic: Self.isArabic(t),
                                             entity: searcher.candidates(of: m).first.map { Int($0) }))
             }
         }
         var names: [CanonMention] = []
         if hasLatin {
-            for s in english.spans(in: text) {
+            for s in english.spans(in: scalars) {
                 names.append(CanonMention(start: s.start, end: s.end, text: s.text, isArabic: false, entity: nil,
                                           sentenceInitialWord: s.onlyCapitalizedBySentence))
             }
         }
         if hasArabic {
-            for s in titled.spans(in: text) {
+            for s in titled.spans(in: scalars) {
                 names.append(CanonMention(start: s.start, end: s.end, text: s.text, isArabic: true, entity: nil))
             }
         }

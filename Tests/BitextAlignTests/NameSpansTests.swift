@@ -1,4 +1,5 @@
-import BitextAlign
+@testable import BitextAlign
+import BitextCore
 import BitextNormalize
 import Testing
 
@@ -50,8 +51,50 @@ import Testing
         ("قالت المبعوثة الأممية هانا تيتيه إن الوفدين اتفقا", ["هانا تيتيه"]),
         ("وقال المتحدث باسم الحكومة إن الوفد وصل", []),
         ("ورحب الوزير.", []),
+        ("وقال الرَّئِيسُ عبد المجيد تبون", ["عبد المجيد تبون"]),
+        ("التقى الوزیر ناصر بوريطة", ["ناصر بوريطة"]),
+        ("صرح الرئيس ٣ مرات", []),
     ])
     func titled(_ text: String, _ expected: [String]) {
         #expect(Self.finder.spans(in: text).map(\.text) == expected)
+    }
+}
+
+@Suite struct QuickFoldTests {
+    static let normalizer = Normalizer(profile: .search)
+
+    /// Every scalar the quick folding handles, alone and between letters, folds as the
+    /// `search` profile folds it.
+    @Test func agreesWithTheSearchProfileScalarByScalar() throws {
+        for v in UInt32(0x0600)...0x06FF {
+            let u = Unicode.Scalar(v)!
+            guard ArabicTitledNames.quickFoldTable(of: u) != nil else { continue }
+            for word in [[u], ["\u{0628}", u, "\u{0628}"], ["\u{0627}", u], ["\u{0648}", u], ["\u{064A}", u], ["\u{0647}", u]] as [[Unicode.Scalar]] {
+                let quick = try #require(ArabicTitledNames.quickFold(word[...], limit: .max))
+                #expect(quick == Self.normalizer.normalize(String(scalars: word)), "U+\(String(v, radix: 16))")
+            }
+        }
+    }
+
+    /// Random words over the same scalars (seeded, replayable) fold alike too.
+    @Test(arguments: [1, 2, 3])
+    func agreesWithTheSearchProfileOnRandomWords(seed: UInt64) throws {
+        let alphabet = (UInt32(0x0600)...0x06FF).compactMap(Unicode.Scalar.init).filter { ArabicTitledNames.quickFoldTable(of: $0) != nil }
+        var state = seed &* 0x9E37_79B9_7F4A_7C15
+        func next() -> Int {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17
+            return Int(state % UInt64(alphabet.count))
+        }
+        for _ in 0..<2000 {
+            let word = (0..<(1 + next() % 9)).map { _ in alphabet[next()] }
+            let quick = try #require(ArabicTitledNames.quickFold(word[...], limit: .max))
+            #expect(quick == Self.normalizer.normalize(String(scalars: word)), "seed \(seed): \(word.map { String($0.value, radix: 16) })")
+        }
+    }
+
+    @Test func leavesOtherScalarsToTheNormalizer() {
+        #expect(ArabicTitledNames.quickFold(Array("ليبيا2".unicodeScalars)[...], limit: .max) == nil)
+        #expect(ArabicTitledNames.quickFold(Array("ۓ".unicodeScalars)[...], limit: .max) == nil)
+        #expect(ArabicTitledNames.quickFold(Array("الرئيس".unicodeScalars)[...], limit: 3) == nil)
     }
 }

@@ -1,0 +1,44 @@
+// ScalarString.swift — strings made from runs of scalars, encoded directly.
+
+extension String {
+    /// The string of `scalars`, encoded to UTF-8 in one pass: much faster than appending to a
+    /// `String.UnicodeScalarView`, which is what this replaces in the hot paths.
+    ///
+    ///     let s: [Unicode.Scalar] = ["ل", "ي", "ب", "ي", "ا"]
+    ///     String(scalars: s[1...])   // "يبيا"
+    @inlinable
+    public init<C: Collection>(scalars: C) where C.Element == Unicode.Scalar {
+        var n = 0
+        for u in scalars { n += UTF8.width(u) }
+        if n == 0 {
+            self = ""
+            return
+        }
+        self.init(unsafeUninitializedCapacity: n) { buffer in
+            var k = 0
+            for u in scalars {
+                let v = u.value
+                if v < 0x80 {
+                    buffer[k] = UInt8(truncatingIfNeeded: v)
+                    k += 1
+                } else if v < 0x800 {
+                    buffer[k] = UInt8(truncatingIfNeeded: 0xC0 | (v >> 6))
+                    buffer[k + 1] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F))
+                    k += 2
+                } else if v < 0x10000 {
+                    buffer[k] = UInt8(truncatingIfNeeded: 0xE0 | (v >> 12))
+                    buffer[k + 1] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F))
+                    buffer[k + 2] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F))
+                    k += 3
+                } else {
+                    buffer[k] = UInt8(truncatingIfNeeded: 0xF0 | (v >> 18))
+                    buffer[k + 1] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 12) & 0x3F))
+                    buffer[k + 2] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F))
+                    buffer[k + 3] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F))
+                    k += 4
+                }
+            }
+            return k
+        }
+    }
+}
