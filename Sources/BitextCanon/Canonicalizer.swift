@@ -89,7 +89,7 @@ public struct Canonicalizer {
                                    canonicalEnglish: en, canonicalArabic: ar, variants: Self.sorted(variants)))
         }
         // Names in no lexicon: cluster across scripts.
-        names.sort { $0.0.text < $1.0.text }
+        names.sort { SpellingTable.Key.textOrder($0.0.text, $1.0.text) }
         if !names.isEmpty {
             let prepared = names.map { self.prepared($0.0.text) }
             let clustering = clusterer.cluster(prepared, matcher: &matcher)
@@ -141,7 +141,7 @@ public struct Canonicalizer {
                 for i in ids {
                     let (k, count) = names[i]
                     let shape = (k.isArabic ? "ar" : "en") + String(Self.wordCount(k.text))
-                    if let b = best[shape], b.count > count || (b.count == count && b.text <= k.text) { continue }
+                    if let b = best[shape], b.count > count || (b.count == count && !SpellingTable.Key.textOrder(k.text, b.text)) { continue }
                     best[shape] = (k.text, count)
                 }
                 var variants: [CanonEntity.Variant] = []
@@ -154,7 +154,7 @@ public struct Canonicalizer {
                 func display(_ arabic: Bool) -> String? {
                     let v = variants.filter { $0.isArabic == arabic }
                     let longest = v.map { Self.wordCount($0.text) }.max() ?? 0
-                    return v.filter { Self.wordCount($0.text) == longest }.max { $0.count != $1.count ? $0.count < $1.count : $0.text > $1.text }?.text
+                    return v.filter { Self.wordCount($0.text) == longest }.max { $0.count != $1.count ? $0.count < $1.count : SpellingTable.Key.textOrder($1.text, $0.text) }?.text
                 }
                 let en = display(false)
                 out.append(CanonEntity(entity: nil, entityIndex: nil, type: (en.map { Self.wordCount($0) } ?? 1) >= 2 ? "person" : "name",
@@ -162,7 +162,11 @@ public struct Canonicalizer {
             }
         }
         return out.sorted { a, b in
-            a.mentions != b.mentions ? a.mentions > b.mentions : (a.canonicalEnglish ?? a.canonicalArabic ?? "") < (b.canonicalEnglish ?? b.canonicalArabic ?? "")
+            if a.mentions != b.mentions { return a.mentions > b.mentions }
+            let na = a.canonicalEnglish ?? a.canonicalArabic ?? "", nb = b.canonicalEnglish ?? b.canonicalArabic ?? ""
+            if na != nb || !na.utf8.elementsEqual(nb.utf8) { return SpellingTable.Key.textOrder(na, nb) }
+            if a.entity != b.entity { return (a.entity ?? "") < (b.entity ?? "") }
+            return SpellingTable.Key.textOrder(a.variants.first?.text ?? "", b.variants.first?.text ?? "")
         }
     }
 
@@ -185,7 +189,7 @@ public struct Canonicalizer {
     static func wordCount(_ s: String) -> Int { s.split(whereSeparator: { $0 == " " || $0 == "-" }).count }
 
     static func sorted(_ v: [CanonEntity.Variant]) -> [CanonEntity.Variant] {
-        v.sorted { $0.count != $1.count ? $0.count > $1.count : $0.text < $1.text }
+        v.sorted { $0.count != $1.count ? $0.count > $1.count : SpellingTable.Key.textOrder($0.text, $1.text) }
     }
 
     /// The rewrite of each spelling, for ``rewrite(_:mentions:map:)``.

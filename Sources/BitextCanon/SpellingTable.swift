@@ -3,11 +3,39 @@
 /// Counts of the spellings seen, per lexicon entity (or none, for names in no lexicon).
 /// Memory grows with the number of distinct spellings, not with the corpus.
 public struct SpellingTable: Sendable {
+    /// A spelling as written: two spellings that differ only in the order of their marks
+    /// (shadda then damma, or damma then shadda) are two keys, though Swift's `String`
+    /// calls them equal — otherwise which of them a report shows would depend on which
+    /// worker met it first.
     public struct Key: Hashable, Sendable {
         /// The gazetteer entity, or -1 for a name in no lexicon.
         public var entity: Int32
         public var text: String
         public var isArabic: Bool
+
+        public init(entity: Int32, text: String, isArabic: Bool) {
+            self.entity = entity
+            self.text = text
+            self.isArabic = isArabic
+        }
+
+        public static func == (a: Key, b: Key) -> Bool {
+            a.entity == b.entity && a.isArabic == b.isArabic && a.text.utf8.elementsEqual(b.text.utf8)
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(entity)
+            hasher.combine(isArabic)
+            var t = text
+            t.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+
+        /// Orders spellings: by `String`'s order, then byte by byte (for spellings it calls equal).
+        public static func textOrder(_ a: String, _ b: String) -> Bool {
+            if a < b { return true }
+            if b < a { return false }
+            return a.utf8.lexicographicallyPrecedes(b.utf8)
+        }
     }
 
     public private(set) var counts: [Key: Int] = [:]
