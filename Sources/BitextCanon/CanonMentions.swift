@@ -15,6 +15,15 @@ public struct CanonMention: Equatable, Sendable {
     public var entity: Int?
     /// One capitalized word starting a sentence (a name only if seen capitalized elsewhere).
     public var sentenceInitialWord = false
+
+    public init(start: Int, end: Int, text: String, isArabic: Bool, entity: Int?, sentenceInitialWord: Bool = false) {
+        self.start = start
+        self.end = end
+        self.text = text
+        self.isArabic = isArabic
+        self.entity = entity
+        self.sentenceInitialWord = sentenceInitialWord
+    }
 }
 
 /// Finds the names of a document in either language: lexicon entities (demonyms aside: a

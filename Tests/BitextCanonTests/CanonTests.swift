@@ -61,3 +61,25 @@ import Testing
         #expect(!entities.contains { $0.variants.contains { $0.text == "Officials" || $0.text == "Envoys" } })
     }
 }
+
+@Suite struct SpellingTableTests {
+    /// مَكَّةَ written shadda-then-fatha and fatha-then-shadda: Swift's String calls them
+    /// equal; the table keeps both as written, in either order of arrival.
+    @Test func spellingsDifferingInMarkOrderStayApart() {
+        let a = "\u{0645}\u{064E}\u{0643}\u{0651}\u{064E}\u{0629}\u{064E}"
+        let b = "\u{0645}\u{064E}\u{0643}\u{064E}\u{0651}\u{0629}\u{064E}"
+        #expect(a == b)
+        func table(_ order: [String]) -> SpellingTable {
+            var t = SpellingTable()
+            for s in order { t.add(CanonMention(start: 0, end: s.unicodeScalars.count, text: s, isArabic: true, entity: nil)) }
+            return t
+        }
+        for order in [[a, b, a], [b, a, a]] {
+            let t = table(order)
+            #expect(t.counts.count == 2)
+            #expect(t.counts.first { $0.key.text.utf8.elementsEqual(a.utf8) }?.value == 2)
+            #expect(t.counts.first { $0.key.text.utf8.elementsEqual(b.utf8) }?.value == 1)
+        }
+        #expect(SpellingTable.Key.textOrder(a, b) != SpellingTable.Key.textOrder(b, a))
+    }
+}
