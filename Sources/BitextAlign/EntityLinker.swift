@@ -256,16 +256,23 @@ public struct EntityLinker {
         }
         func union(_ a: Int, _ b: Int) { parent[find(a)] = find(b) }
         let folded = enNames.map { Self.fold($0.name) }
-        for a in 0..<enNames.count {
-            for b in 0..<a where folded[a] == folded[b] || Self.isSuffixName(folded[a], of: folded[b]) || Self.isSuffixName(folded[b], of: folded[a]) {
-                union(a, b)
+        // Each distinct folded name once: its first mention stands for the others.
+        var firstOf: [String: Int] = [:]
+        var distinct: [Int] = []
+        for (a, f) in folded.enumerated() {
+            if let b = firstOf[f] { union(a, b) } else { firstOf[f] = a; distinct.append(a) }
+        }
+        let words = distinct.map { folded[$0].split(separator: " ") }
+        for x in distinct.indices {
+            for y in 0..<x where Self.isSuffixName(words[x], of: words[y]) || Self.isSuffixName(words[y], of: words[x]) {
+                union(distinct[x], distinct[y])
             }
         }
         // A given name alone (LeBron) is the one full name in the text that starts with it.
-        let fullNames = Set(folded.filter { $0.split(separator: " ").count >= 2 })
-        for a in 0..<enNames.count where !folded[a].contains(" ") && folded[a].count >= 3 {
-            let owners = fullNames.filter { $0.split(separator: " ").first.map(String.init) == folded[a] }
-            if owners.count == 1, let b = folded.firstIndex(of: owners.first!) { union(a, b) }
+        var owners: [Substring: [Int]] = [:]
+        for x in distinct.indices where words[x].count >= 2 { owners[words[x][0], default: []].append(x) }
+        for x in distinct.indices where words[x].count == 1 && !folded[distinct[x]].contains(" ") && folded[distinct[x]].count >= 3 {
+            if let o = owners[words[x][0]], o.count == 1 { union(distinct[x], distinct[o[0]]) }
         }
         // Arabic forms linked to two English names tie them too.
         var byArabic: [String: Int] = [:]
@@ -288,7 +295,9 @@ public struct EntityLinker {
             if nameGroups[r]!.entity == nil, let e = n.entities.first { nameGroups[r]!.entity = e }
         }
         // A lexicon entity whose English mentions are all a linked person's surname joins it.
-        for (r, g) in nameGroups {
+        let groupOrder = nameGroups.keys.sorted()
+        for r in groupOrder {
+            let g = nameGroups[r]!
             let full = g.en.map { Self.fold($0.name) }
             entities.removeAll { lex in
                 let lexNames = lex.en.map { Self.fold($0.name) }
@@ -299,7 +308,7 @@ public struct EntityLinker {
                 return true
             }
         }
-        entities.append(contentsOf: nameGroups.values)
+        entities.append(contentsOf: groupOrder.map { nameGroups[$0]! })
 
         // Every other occurrence of a linked Arabic spelling is a mention too.
         var entityOfForm: [String: Int] = [:]
@@ -323,8 +332,12 @@ public struct EntityLinker {
                 }
             }
         }
-        return entities.compactMap { $0.aligned(searcher?.gazetteer) }.sorted {
-            ($0.en.first?.start ?? 0) < ($1.en.first?.start ?? 0)
+        // In order of the first English mention; the order is total (nothing left to the
+        // hash order of the dictionaries above).
+        return entities.compactMap { $0.aligned(searcher?.gazetteer) }.sorted { a, b in
+            let x = (a.en.first?.start ?? 0, a.en.first?.end ?? 0, a.ar.first?.start ?? 0, a.ar.first?.end ?? 0)
+            let y = (b.en.first?.start ?? 0, b.en.first?.end ?? 0, b.ar.first?.start ?? 0, b.ar.first?.end ?? 0)
+            return x < y
         }
     }
 
@@ -515,10 +528,12 @@ public struct EntityLinker {
 
     /// "haftar" is a surname of "khalifa haftar": its words end the other's, and it is shorter.
     static func isSuffixName(_ short: String, of long: String) -> Bool {
-        let a = short.split(separator: " ")
-        let b = long.split(separator: " ")
+        isSuffixName(short.split(separator: " "), of: long.split(separator: " "))
+    }
+
+    static func isSuffixName(_ a: [Substring], of b: [Substring]) -> Bool {
         guard !a.isEmpty, a.count < b.count else { return false }
-        return Array(b.suffix(a.count)) == a && a.last!.count >= 3
+        return b.suffix(a.count).elementsEqual(a) && a.last!.count >= 3
     }
 }
 

@@ -147,25 +147,39 @@ public struct SentenceAligner: Sendable {
         }
         let enIDs = en.map(ids)
         let arIDs = ar.map(ids)
+        // Two neighbouring sentences' ids merged, for the beads that join two.
+        func pairs(_ x: [[Int]]) -> [[Int]] {
+            x.indices.dropLast().map { k in (x[k] + x[k + 1]).sorted() }
+        }
+        let enPairIDs = pairs(enIDs)
+        let arPairIDs = pairs(arIDs)
         let enLength = en.map(\.length)
         let arLength = ar.map(\.length)
+        let types = BeadType.allCases
+        let prior = types.map { typeCosts[$0] ?? 10 }
         let infinity = Double.infinity
-        var cost = [[Double]](repeating: [Double](repeating: infinity, count: m + 1), count: n + 1)
-        var back = [[BeadType?]](repeating: [BeadType?](repeating: nil, count: m + 1), count: n + 1)
-        cost[0][0] = 0
+        let width = m + 1
+        var cost = [Double](repeating: infinity, count: (n + 1) * width)
+        var back = [Int8](repeating: -1, count: (n + 1) * width)
+        let empty: [Int] = []
+        cost[0] = 0
         for i in 0...n {
-            for j in 0...m where cost[i][j] < infinity {
-                for t in BeadType.allCases {
+            for j in 0...m where cost[i * width + j] < infinity {
+                let here = cost[i * width + j]
+                for (k, t) in types.enumerated() {
                     let (a, b) = t.counts
                     guard i + a <= n, j + b <= m else { continue }
-                    let le = (i..<(i + a)).reduce(0) { $0 + enLength[$1] }
-                    let la = (j..<(j + b)).reduce(0) { $0 + arLength[$1] }
-                    let (matched, unmatched) = Self.agreement(enIDs[i..<(i + a)], arIDs[j..<(j + b)])
-                    let c = cost[i][j] + (typeCosts[t] ?? 10) + lengthCost(le, la, ratio)
+                    let le = a == 0 ? 0 : a == 1 ? enLength[i] : enLength[i] + enLength[i + 1]
+                    let la = b == 0 ? 0 : b == 1 ? arLength[j] : arLength[j] + arLength[j + 1]
+                    let x = a == 0 ? empty : a == 1 ? enIDs[i] : enPairIDs[i]
+                    let y = b == 0 ? empty : b == 1 ? arIDs[j] : arPairIDs[j]
+                    let (matched, unmatched) = Self.agreement(x, y)
+                    let c = here + prior[k] + lengthCost(le, la, ratio)
                         + mismatchPenalty * Double(unmatched) - matchReward * Double(matched)
-                    if c < cost[i + a][j + b] {
-                        cost[i + a][j + b] = c
-                        back[i + a][j + b] = t
+                    let target = (i + a) * width + j + b
+                    if c < cost[target] {
+                        cost[target] = c
+                        back[target] = Int8(k)
                     }
                 }
             }
@@ -174,7 +188,8 @@ public struct SentenceAligner: Sendable {
         var i = n
         var j = m
         while i > 0 || j > 0 {
-            guard let t = back[i][j] else { break }
+            guard back[i * width + j] >= 0 else { break }
+            let t = types[Int(back[i * width + j])]
             let (a, b) = t.counts
             let score = confidence(en[(i - a)..<i], ar[(j - b)..<j], ratio)
             beads.append(SentenceBead(en: Array((i - a)..<i), ar: Array((j - b)..<j), score: score))
@@ -184,36 +199,32 @@ public struct SentenceAligner: Sendable {
         return beads.reversed()
     }
 
-    /// Items on both sides (as a multiset intersection) and on one side only, of two groups
-    /// of sorted id lists.
-    static func agreement(_ e: ArraySlice<[Int]>, _ a: ArraySlice<[Int]>) -> (Int, Int) {
-        var total = 0
-        for x in e { total += x.count }
-        for x in a { total += x.count }
+    /// Items on both sides (as a multiset intersection) and on one side only, of two sorted
+    /// id lists.
+    static func agreement(_ x: [Int], _ y: [Int]) -> (Int, Int) {
+        let total = x.count + y.count
         if total == 0 { return (0, 0) }
-        if e.count == 1 && a.count == 1 {
-            // Two sorted lists: walk them together.
-            let x = e.first!
-            let y = a.first!
-            var i = 0
-            var j = 0
-            var matched = 0
-            while i < x.count && j < y.count {
-                if x[i] == y[j] {
-                    matched += 1
-                    i += 1
-                    j += 1
-                } else if x[i] < y[j] {
-                    i += 1
-                } else {
-                    j += 1
-                }
+        var i = 0
+        var j = 0
+        var matched = 0
+        while i < x.count && j < y.count {
+            if x[i] == y[j] {
+                matched += 1
+                i += 1
+                j += 1
+            } else if x[i] < y[j] {
+                i += 1
+            } else {
+                j += 1
             }
-            return (matched, total - 2 * matched)
         }
-        let x = e.flatMap { $0 }.sorted()
-        let y = a.flatMap { $0 }.sorted()
-        return agreement([x][...], [y][...])
+        return (matched, total - 2 * matched)
+    }
+
+    /// The same for groups of sorted id lists (the sentences of a bead).
+    static func agreement(_ e: ArraySlice<[Int]>, _ a: ArraySlice<[Int]>) -> (Int, Int) {
+        if e.count <= 1 && a.count <= 1 { return agreement(e.first ?? [], a.first ?? []) }
+        return agreement(e.flatMap { $0 }.sorted(), a.flatMap { $0 }.sorted())
     }
 
     /// −log of the probability that lengths this far apart are translations (Gale & Church).
