@@ -262,7 +262,8 @@ public struct EntityLinker {
         for (a, f) in folded.enumerated() {
             if let b = firstOf[f] { union(a, b) } else { firstOf[f] = a; distinct.append(a) }
         }
-        let words = distinct.map { folded[$0].split(separator: " ") }
+        // The article is no part of a surname's identity: Al-Sharif is el-Sharif.
+        let words = distinct.map { folded[$0].split(separator: " ").filter { $0 != "al" && $0 != "el" } }
         for x in distinct.indices {
             for y in 0..<x where Self.isSuffixName(words[x], of: words[y]) || Self.isSuffixName(words[y], of: words[x]) {
                 union(distinct[x], distinct[y])
@@ -424,6 +425,25 @@ public struct EntityLinker {
             cache.arabic[ar] = a
         }
         if blocked && e.keys.isDisjoint(with: a.keys) { return 0 }
+        // A run of several words is worth completing (transliterating: the costly part) only
+        // if all its words but one share a key with the English name (words with no key
+        // aside): خليفة حفتر or المشير خليفة حفتر for Khalifa Haftar, not المشير خليفة في.
+        if blocked && ar.contains(" ") {
+            var misses = 0
+            for w in ar.split(separator: " ") {
+                let word = String(w)
+                let keys: Set<String>
+                if let x = cache.arabic[word] {
+                    keys = x.keys
+                } else {
+                    let p = matcher!.prepare(word, light: true)
+                    keys = Set(p.keys)
+                    cache.arabic[word] = (p, keys)
+                }
+                if !keys.isEmpty && e.keys.isDisjoint(with: keys) { misses += 1 }
+            }
+            if misses > 1 { return 0 }
+        }
         let full: PreparedName
         if let x = cache.completed[ar] {
             full = x
@@ -545,3 +565,4 @@ extension String {
         return String(s)
     }
 }
+

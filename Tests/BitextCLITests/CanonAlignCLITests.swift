@@ -156,4 +156,38 @@ import Testing
         #expect(invalid.status != 0)
         #expect(invalid.stderr.contains("\(bad):2"), "\(invalid.stderr)")
     }
+
+    /// The example pair of the README: its Arabic merges two sentences, splits one and
+    /// drops one; names come in several spellings and with clitics.
+    @Test func theExamplePair() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let en = root.appendingPathComponent("Examples/tripoli-talks.en.txt").path
+        let ar = root.appendingPathComponent("Examples/tripoli-talks.ar.txt").path
+        let r = try CLI.run(["align", "--en", en, "--ar", ar, "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        // The same output twice: nothing depends on hash order.
+        #expect(try CLI.run(["align", "--en", en, "--ar", ar, "--format", "json"]).stdout == r.stdout)
+        let doc = try JSONSerialization.jsonObject(with: r.stdout) as! [String: Any]
+        let beads = (doc["sentences"] as! [[String: Any]]).map { ($0["en"] as! [Int], $0["ar"] as! [Int]) }
+        #expect(beads.contains { $0 == [15] && $1 == [14, 15] }, "the split sentence")
+        #expect(beads.contains { $0 == [27, 28] && $1 == [27] }, "the merged sentences")
+        let entities = doc["entities"] as! [[String: Any]]
+        func spellings(of id: String) -> (en: Set<String>, ar: Set<String>) {
+            guard let e = entities.first(where: { $0["entity"] as? String == id }) else { return ([], []) }
+            return (Set((e["en"] as! [[String: Any]]).map { $0["text"] as! String }),
+                    Set((e["ar"] as! [[String: Any]]).map { $0["text"] as! String }))
+        }
+        #expect(spellings(of: "person:khalifa-haftar").en.isSuperset(of: ["Khalifa Haftar", "Haftar", "Hifter"]))
+        #expect(spellings(of: "person:khalifa-haftar").ar.contains("حفتر"))
+        #expect(spellings(of: "person:muammar-gaddafi").en.isSuperset(of: ["Muammar Gaddafi", "Gadhafi"]))
+        #expect(spellings(of: "person:muammar-gaddafi").ar.contains("القذافي"))
+        // Saif al-Islam is his own man.
+        #expect(!spellings(of: "person:muammar-gaddafi").en.contains("Saif al-Islam Gaddafi"))
+        // A name in no lexicon, linked by its spellings, with its surname alone later on.
+        let sharif = entities.first { ($0["en"] as! [[String: Any]]).contains { $0["text"] as? String == "Abdelrahman el-Sharif" } }
+        let sharifEnglish = Set(((sharif?["en"] as? [[String: Any]]) ?? []).map { $0["text"] as! String })
+        let sharifArabic = Set(((sharif?["ar"] as? [[String: Any]]) ?? []).map { $0["text"] as! String })
+        #expect(sharifEnglish == ["Abdelrahman el-Sharif", "Al-Sharif"])
+        #expect(sharifArabic == ["عبد الرحمن الشريف", "الشريف"])
+    }
 }
