@@ -4,6 +4,10 @@ import BitextIO
 import BitextKit
 import Dispatch
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 struct NamesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "names",
@@ -12,8 +16,18 @@ struct NamesCommand: ParsableCommand {
     )
 }
 
-/// The embedded model, or exit 2 with a message.
+/// The embedded model, or exit 2 with a message. `$BITEXT_NAME_MODEL` names a compiled model
+/// file to use instead (for experiments: a model built with `build_names_model.py --blob`).
 func embeddedNameModel() throws -> NameModel {
+    if let path = getenv("BITEXT_NAME_MODEL") {
+        let p = String(cString: path)
+        do {
+            return try NameModel(owning: try LineReader(path: p).readAll())
+        } catch {
+            printError("bitext: \(p): \(error)")
+            throw ExitCode(2)
+        }
+    }
     guard let model = NameModel.embedded else {
         printError("bitext: this binary has no embedded name model")
         throw ExitCode(2)
@@ -326,6 +340,11 @@ struct NamesClusterCommand: ParsableCommand {
     @Option(help: "Mean similarity two groups' members need to join (0–1; 0 = single link).")
     var averageLink: Double = NameClusterer().averageLink
 
+    /// Hidden, for inspecting a clustering: prints the compared pairs and their
+    /// similarities (`i<TAB>j<TAB>score`, i < j) instead of the clusters.
+    @Flag(help: .hidden)
+    var pairs = false
+
     func validate() throws {
         if !(0...1).contains(threshold) { throw ValidationError("--threshold must be between 0 and 1") }
         if !(0...1).contains(averageLink) { throw ValidationError("--average-link must be between 0 and 1") }
@@ -338,6 +357,20 @@ struct NamesClusterCommand: ParsableCommand {
         let prepared = prepareAll(names, model: model, normalizer: normalizer, jobs: input.jobs)
         var matcher = makeMatcher(model, normalizer)
         matcher.collectionWeights = WordWeights(prepared)
+        if pairs {
+            // the compared pairs and their similarities (hidden, for inspection): i<TAB>j<TAB>score
+            var out = OutputBuffer()
+            for (i, j, s) in NameClusterer(threshold: threshold, averageLink: averageLink).pairs(prepared, matcher: &matcher) {
+                out.append(int: i)
+                out.append("\t")
+                out.append(int: j)
+                out.append("\t")
+                out.append(score: s)
+                out.append("\n")
+            }
+            OutputSink().write(out.bytes)
+            return
+        }
         let clustering = NameClusterer(threshold: threshold, averageLink: averageLink).cluster(prepared, matcher: &matcher)
         let format = output.resolved(OutputSink())
         var out = OutputBuffer()

@@ -98,7 +98,7 @@ public enum LatinPhonetics {
     static func vowelRun(_ r: [UInt8], initial: Bool, final: Bool) -> [UInt8] {
         let s = String(decoding: r, as: UTF8.self)
         switch s {
-        case "ai", "ay", "ei", "ey", "aye", "eye", "aiy", "eiy", "ayy": return [UInt8(ascii: "Y")]
+        case "ai", "ay", "ei", "ey", "aye", "eye", "aiy", "eiy", "ayy", "aie", "aii": return [UInt8(ascii: "Y")]
         case "au", "aw", "ao": return [UInt8(ascii: "W")]
         case "ee", "ie", "ii", "iy", "ei_": return [UInt8(ascii: "i")]
         case "oo", "ou", "uu", "oe", "ue", "uo": return [UInt8(ascii: "u")]

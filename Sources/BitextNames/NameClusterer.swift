@@ -22,7 +22,7 @@ public struct NameClusterer: Sendable {
 
     /// A clusterer. The defaults were chosen on clusters of spellings built from the
     /// training data (Latin variants of one Arabic name, with the Arabic).
-    public init(threshold: Double = 0.75, averageLink: Double = 0.6, shortlist: Int = 32) {
+    public init(threshold: Double = 0.75, averageLink: Double = 0.6, shortlist: Int = 96) {
         self.threshold = threshold
         self.averageLink = averageLink
         self.shortlist = shortlist
@@ -37,22 +37,30 @@ public struct NameClusterer: Sendable {
         public var canonical: [Int: Int]
     }
 
+    /// The pairs of names the clusterer compares (blocked by shared keys) and their
+    /// similarities, i < j (for inspecting a clustering).
+    public func pairs(_ names: [PreparedName], matcher: inout NameMatcher) -> [(Int, Int, Double)] {
+        let index = NameIndex(candidates: names)
+        var searcher = index.searcher(shortlist: shortlist)
+        var out: [(Int, Int, Double)] = []
+        for i in names.indices {
+            for c in searcher.block(names[i]) where Int(c) > i {
+                out.append((i, Int(c), matcher.similarity(names[i], names[Int(c)])))
+            }
+        }
+        return out
+    }
+
     /// Clusters prepared names.
     ///
     /// - Complexity: O(n × shortlist) similarity computations.
     public func cluster(_ names: [PreparedName], matcher: inout NameMatcher) -> Clustering {
-        let index = NameIndex(candidates: names)
-        var searcher = index.searcher(shortlist: shortlist)
         var scores: [UInt64: Double] = [:]
         func pairKey(_ i: Int, _ j: Int) -> UInt64 { UInt64(min(i, j)) << 32 | UInt64(max(i, j)) }
         var links: [(Int, Int, Double)] = []
-        for i in names.indices {
-            for c in searcher.block(names[i]) where Int(c) > i {
-                let j = Int(c)
-                let s = matcher.similarity(names[i], names[j])
-                scores[pairKey(i, j)] = s
-                if s >= threshold { links.append((i, j, s)) }
-            }
+        for (i, j, s) in pairs(names, matcher: &matcher) {
+            scores[pairKey(i, j)] = s
+            if s >= threshold { links.append((i, j, s)) }
         }
         // Link the strongest pairs first; two groups join only if their members are close on
         // average (so one short name cannot chain unrelated groups together).

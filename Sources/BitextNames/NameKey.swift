@@ -137,15 +137,49 @@ enum LatinNameTokens {
                                              "abdelal", "abdu l"].map { Array($0.utf8) })
     static let abuForms: Set<[UInt8]> = Set(["abu", "abou", "abo", "aboul", "abul"].map { Array($0.utf8) })
 
-    /// The words of an identity-folded name (bytes), ready for matching.
+    /// Abbreviations written for a whole word: Mohd, Md, Mhd → muhammad; Ltd → limited; Co
+    /// → company …
+    static let expansions: [[UInt8]: [UInt8]] = {
+        var t: [[UInt8]: [UInt8]] = [:]
+        for (short, long) in [("mohd", "muhammad"), ("muhd", "muhammad"), ("mhd", "muhammad"), ("md", "muhammad"),
+                              ("mohamad", "muhammad"),
+                              ("ltd", "limited"), ("co", "company"), ("cos", "companies"), ("corp", "corporation"),
+                              ("inc", "incorporated"), ("est", "establishment"), ("intl", "international"),
+                              ("bros", "brothers"), ("assn", "association"), ("assoc", "association"),
+                              ("org", "organization"), ("orgn", "organization"), ("dept", "department"),
+                              ("govt", "government"), ("natl", "national")] {
+            t[Array(short.utf8)] = Array(long.utf8)
+        }
+        return t
+    }()
+
+    /// The words of an identity-folded name (bytes), ready for matching. An initial written
+    /// with a full stop (`M.`, `H.A.`) is a word of one letter; a free-standing `e` or `i`
+    /// without one is the Persian/Urdu ezafe (Lashkar-e-Taiba, Lashkar I Jhangvi) and is left
+    /// out like the article.
     static func tokens(identity: [UInt8]) -> [[UInt8]] {
-        let raw = identity.split(separator: 0x20).map { Array($0.filter { $0 >= 0x61 && $0 <= 0x7A }) }.filter { !$0.isEmpty }
+        var raw: [[UInt8]] = []
+        for piece in identity.split(separator: 0x20) {
+            if piece.contains(0x2E) && piece.count > 1 {
+                // H.A. → h, a; Bros. → bros; A.I.C. → a, i, c
+                for part in piece.split(separator: 0x2E) {
+                    let letters = Array(part.filter { $0 >= 0x61 && $0 <= 0x7A })
+                    if !letters.isEmpty { raw.append(letters.count == 1 ? letters + [0x2E] : letters) }
+                }
+                continue
+            }
+            let letters = Array(piece.filter { $0 >= 0x61 && $0 <= 0x7A })
+            if !letters.isEmpty { raw.append(letters) }
+        }
+        raw = raw.map { expansions[$0] ?? $0 }
         var out: [[UInt8]] = []
         var i = 0
         func isParticle(_ k: Int) -> Bool {
             if particles.contains(raw[k]) { return true }
-            // an assimilated article written apart: ar-Rahman, ash-Shams, ad-Din
             let t = raw[k]
+            // the ezafe: a lone e or i between two words
+            if t.count == 1 && (t[0] == 0x65 || t[0] == 0x69) && k > 0 && k + 1 < raw.count { return true }
+            // an assimilated article written apart: ar-Rahman, ash-Shams, ad-Din
             if k + 1 < raw.count, (2...3).contains(t.count), t[0] == 0x61 || t[0] == 0x65 {
                 let cons = t[1...]
                 return !cons.contains(where: LatinPhonetics.isVowel) && raw[k + 1].starts(with: cons) && raw[k + 1].count > cons.count + 1
@@ -153,9 +187,16 @@ enum LatinNameTokens {
             return false
         }
         while i < raw.count {
-            let t = raw[i]
+            var t = raw[i]
+            if t.last == 0x2E {
+                // an initial
+                t.removeLast()
+                out.append(t)
+                i += 1
+                continue
+            }
             let isAbd = abdForms.contains(t)
-            if (isAbd || abuForms.contains(t)) && i + 1 < raw.count {
+            if (isAbd || abuForms.contains(t)) && i + 1 < raw.count && raw[i + 1].last != 0x2E {
                 // Abd al-Rahman, Abdel Aziz, Abdul Latif → abd + the name; Abu Bakr → abubakr
                 var j = i + 1
                 while j < raw.count - 1 && isParticle(j) { j += 1 }

@@ -15,7 +15,9 @@ enum OrganizationWords {
         movement front party brigade brigades battalion battalions army forces force division unit units \
         corps network branch office agency bureau bureaux station satellite television tv media \
         import export general construction engineering development investment investments \
-        shipping transport logistics petroleum oil gas energy \
+        shipping transport logistics petroleum oil gas energy brothers \
+        sheikh shaykh shaikh sheik shaik sheykh haji hajji hajj alhaj alhajj mullah mulla maulana maulvi \
+        mawlawi mawlana qari ustad ustadz dr doctor imam jr sr mr mrs \
         muassasat muassasa jamiat jamiyat jamia shirkat sherkat sharikat harakat jaysh jaish katibat \
         kataib liwa saraya majlis tanzim hizb
         """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { Array($0.utf8) })
@@ -74,6 +76,8 @@ public struct PreparedName: Sendable {
         /// The family name, when the spelling marks it in capitals (`Muammar QADDAFI`, as
         /// sanctions lists and French style write names); empty when unknown.
         var family: [Token] = []
+        /// The words as written (letters only, particles kept), for acronyms.
+        var words: [[UInt8]] = []
     }
 
     struct Token: Sendable {
@@ -87,8 +91,12 @@ public struct PreparedName: Sendable {
         /// says so with confidence.
         var arabic: [UInt32]?
         /// A word that says what kind of organization a name is (company, foundation,
-        /// brigade …) or a function word: it counts for a quarter.
+        /// brigade …), a title (Sheikh, Haji, Dr) or a function word: it counts for a quarter.
         var designator = false
+        /// An initial (`M.`): it pairs with a word it could stand for, and counts for a quarter.
+        var initial = false
+        /// The word as written (identity letters).
+        var raw: [UInt8] = []
 
         /// What counts as the same word for its frequency in a collection: the Arabic word
         /// it is attested for (so Gaddafi and Qadhafi count together, Hassan and Hosni
@@ -186,6 +194,7 @@ public struct NameMatcher {
         let f = latinForm(name, weight: 1)
         var keys = Set<String>()
         for t in f.tokens where !t.key.isEmpty { keys.insert(t.key) }
+        Acronyms.blockingKeys(tokens: f.tokens, words: f.words, into: &keys)
         for v in light ? [] : transliterator.arabic(for: name, variants: 2) {
             for w in ArabicNameText.words(v.text) where w.isArabic {
                 let k = NameKey.arabicWordKey(w.scalars)
@@ -215,6 +224,7 @@ public struct NameMatcher {
             total += 1
         }
         var form = PreparedName.Form(tokens: tokens, weight: weight, total: total, concat: concat)
+        form.words = Acronyms.words(identity: id)
         if let family = Self.capitalizedFamily(text) {
             var fid: [UInt8] = []
             LatinFolding.appendIdentity(of: family.unicodeScalars, to: &fid)
@@ -245,8 +255,11 @@ public struct NameMatcher {
         if let c = tokenCache[t] { return c }
         let canon = LatinPhonetics.canonical(identity: t)
         let key = String(decoding: NameKey.latinKey(canonical: canon), as: UTF8.self)
-        var tok = PreparedName.Token(canon: canon, key: key, weight: staticWeight(t), arabic: attestedArabic(t))
+        var tok = PreparedName.Token(canon: canon, key: key, weight: staticWeight(t),
+                                     arabic: t.count > 1 ? attestedArabic(t) : nil)
+        tok.raw = t
         tok.designator = OrganizationWords.designators.contains(t)
+        tok.initial = t.count == 1
         tok.frequencyKey = PreparedName.Token.frequencyKey(canon: canon, arabic: tok.arabic)
         if tokenCache.count > 200_000 { tokenCache.removeAll(keepingCapacity: true) }
         tokenCache[t] = tok
@@ -270,7 +283,7 @@ public struct NameMatcher {
     func weight(_ t: PreparedName.Token) -> Double {
         let base: Double
         if let w = collectionWeights { base = w.idf[t.frequencyKey] ?? w.unseen } else { base = t.weight }
-        return t.designator ? 0.25 * base : base
+        return t.designator || t.initial ? 0.25 * base : base
     }
 
     /// The Arabic word a Latin word spells, if the reverse lexicon is confident (most of
@@ -343,7 +356,15 @@ public struct NameMatcher {
 
     func formSimilarity(_ a: PreparedName.Form, _ b: PreparedName.Form) -> Double {
         if a.tokens.isEmpty || b.tokens.isEmpty { return 0 }
-        let words = Self.matchWords(a.tokens, b.tokens, containment: containmentWeight, weight: weight,
+        // words written together in one name and apart in the other (TAJIDEEN / TAJI AL-DIN,
+        // AEROSKYONE / AERO SKY ONE), and acronyms (IRGC / ISLAMIC REVOLUTIONARY GUARD CORPS)
+        var ta = a.tokens
+        var tb = b.tokens
+        Self.joinSplitWords(&ta, against: tb)
+        Self.joinSplitWords(&tb, against: ta)
+        Acronyms.expand(&ta, words: b.words, into: &tb)
+        Acronyms.expand(&tb, words: a.words, into: &ta)
+        let words = Self.matchWords(ta, tb, containment: containmentWeight, weight: weight,
                                     similarity: Self.tokenSimilarity, minimumEvidence: minimumEvidence)
         // written together or apart (Nasrallah / Nasr Allah): compare the whole names too,
         // with the same credit as a word pair
@@ -353,19 +374,68 @@ public struct NameMatcher {
             score = max(score, Self.credit(concat))
         }
         if !a.family.isEmpty && !b.family.isEmpty {
-            // both spellings say which words are the family name: those must agree
-            let family = Self.matchWords(a.family, b.family, containment: 0.9, weight: weight,
-                                         similarity: Self.tokenSimilarity, minimumEvidence: 0)
+            // both spellings say which words are the family name: one's family name must be
+            // among the other's words (lists move names between the given and the family
+            // part: Taha Yassin RAMADAN / Taha Yassin Ramadan AL-JIZRAWI)
+            var fa = a.family
+            var fb = b.family
+            Self.joinSplitWords(&fa, against: tb)
+            Self.joinSplitWords(&fb, against: ta)
+            let family = max(Self.matchWords(fa, tb, containment: 1, weight: weight,
+                                             similarity: Self.tokenSimilarity, minimumEvidence: 0),
+                             Self.matchWords(fb, ta, containment: 1, weight: weight,
+                                             similarity: Self.tokenSimilarity, minimumEvidence: 0))
             score = min(score, 0.5 + 0.5 * family)
         }
         return score
     }
 
+    /// Joins two or three adjacent words of `tokens` when together they spell a word of
+    /// `other` that none of them spells alone.
+    static func joinSplitWords(_ tokens: inout [PreparedName.Token], against other: [PreparedName.Token]) {
+        guard tokens.count >= 2 else { return }
+        var i = 0
+        while i + 1 < tokens.count {
+            var merged = false
+            for n in stride(from: min(3, tokens.count - i), through: 2, by: -1) {
+                let run = tokens[i..<(i + n)]
+                if run.contains(where: { $0.initial || $0.designator }) { continue }
+                let joined = run.reduce([UInt8]()) { $0 + $1.canon }
+                var hit = false
+                for o in other where !o.initial && o.canon.count + 2 >= joined.count && joined.count + 2 >= o.canon.count {
+                    if LatinPhonetics.similarity(canonical: joined, o.canon) >= 0.85
+                        && run.allSatisfy({ tokenSimilarity($0, o) < 0.8 }) {
+                        hit = true
+                        break
+                    }
+                }
+                guard hit else { continue }
+                var t = run.max { $0.weight < $1.weight }!  // the rarest part's frequency stands for the whole
+                t.canon = joined
+                t.raw = run.reduce([UInt8]()) { $0 + $1.raw }
+                t.arabic = nil
+                tokens.replaceSubrange(i..<(i + n), with: [t])
+                merged = true
+                break
+            }
+            if !merged { i += 1 } else { i += 1 }
+        }
+    }
+
     static func tokenSimilarity(_ a: PreparedName.Token, _ b: PreparedName.Token) -> Double {
+        if a.initial || b.initial {
+            // an initial stands for a word that starts with its letter
+            if a.initial && b.initial { return a.canon == b.canon ? 1 : 0 }
+            return a.canon.first == b.canon.first ? 0.8 : 0
+        }
         let p = LatinPhonetics.similarity(canonical: a.canon, b.canon)
         if let x = a.arabic, let y = b.arabic {
             if x == y { return max(p, 0.97) }
-            return min(p, arabicWordSimilarity(x, y))
+            // the lexicon says they spell different Arabic words: unless the two are near
+            // variants themselves (وهبه / وهبي), they are different names (Hassan حسن /
+            // Hussein حسين), and the words stay unpaired rather than half count
+            let s = arabicWordSimilarity(x, y)
+            return s >= 0.8 ? min(p, s) : 0
         }
         return p
     }
@@ -394,7 +464,12 @@ public struct NameMatcher {
         for i in 1...n {
             cur[0] = Double(i)
             for j in 1...m {
-                let sub = prev[j - 1] + (xs[i - 1] == ys[j - 1] ? 0 : (weakLetters.contains(xs[i - 1]) && weakLetters.contains(ys[j - 1]) ? 0.5 : 1))
+                let a = xs[i - 1]
+                let b = ys[j - 1]
+                // alef for hamza, and a final vowel letter for another (وهبه / وهبي: Wahba, Wehbe, Wahbi)
+                let cheap = (weakLetters.contains(a) && weakLetters.contains(b))
+                    || (i == n && j == m && finalVowelLetters.contains(a) && finalVowelLetters.contains(b))
+                let sub = prev[j - 1] + (a == b ? 0 : (cheap ? 0.5 : 1))
                 let del = prev[j] + (weakLetters.contains(xs[i - 1]) ? 0.6 : 1)
                 let ins = cur[j - 1] + (weakLetters.contains(ys[j - 1]) ? 0.6 : 1)
                 cur[j] = min(sub, min(del, ins))
@@ -406,6 +481,8 @@ public struct NameMatcher {
 
     /// Alef and hamza: the letters spellings of one name most often differ by.
     static let weakLetters: Set<UInt32> = [0x0627, 0x0621]
+    /// Letters that end a name in a vowel: ه ي ا.
+    static let finalVowelLetters: Set<UInt32> = [0x0647, 0x064A, 0x0627]
 
     /// Word-by-word similarity: the best one-to-one pairing of words (greedy by score, pairs
     /// below 0.55 left unpaired), scored by the weight of the paired words over all words
@@ -446,6 +523,111 @@ public struct NameMatcher {
         guard shortTotal >= minimumEvidence else { return dice }
         let factor = shortCount >= 2 ? containment : containment * 0.8
         return max(dice, factor * shortMatched / shortTotal)
+    }
+}
+
+/// Acronyms of organization names: IRGC for ISLAMIC REVOLUTIONARY GUARD CORPS, LEJ for
+/// LASHKAR E JHANGVI, A.I.C. for AUM INFORMATION CENTER, AQAP for AL-QAIDA IN THE ARABIAN
+/// PENINSULA (function words may be skipped or count).
+enum Acronyms {
+    static let functionWords: Set<[UInt8]> = Set(["of", "the", "in", "for", "and", "al", "el", "i", "e", "ul", "wa", "wal",
+                                                  "de", "du", "des", "la", "le", "et", "fi", "li", "min", "an", "a", "to"]
+                                                 .map { Array($0.utf8) })
+
+    /// The words of an identity-folded name, letters only, split at spaces and full stops.
+    static func words(identity: [UInt8]) -> [[UInt8]] {
+        identity.split(whereSeparator: { $0 == 0x20 || $0 == 0x2E }).map { Array($0.filter { $0 >= 0x61 && $0 <= 0x7A }) }
+            .filter { !$0.isEmpty }
+    }
+
+    /// When a word of `tokens` (or a run of initials) is the acronym of consecutive `words` of
+    /// the other name, the matching tokens of the other name are replaced by it.
+    static func expand(_ tokens: inout [PreparedName.Token], words: [[UInt8]], into other: inout [PreparedName.Token]) {
+        guard words.count >= 2 else { return }
+        var k = 0
+        while k < tokens.count {
+            // a run of initials (A.I.C.) or one word of 2–6 letters not attested as a name
+            var letters: [UInt8] = []
+            var end = k
+            if tokens[k].initial {
+                while end < tokens.count && tokens[end].initial { letters += tokens[end].raw; end += 1 }
+                if letters.count < 2 { k = end; continue }
+            } else {
+                let t = tokens[k]
+                end = k + 1
+                guard (2...6).contains(t.raw.count), !t.designator else { k += 1; continue }
+                letters = t.raw
+            }
+            // a word attested as a name (ALI, IRA) counts as an acronym only of three words or more
+            if let span = find(letters, in: words), span.count >= 3 || tokens[k].initial || tokens[k].arabic == nil {
+                let used = Set(span)
+                // drop the other name's tokens spelled by the span's words
+                var removed = 0
+                other.removeAll { tok in
+                    guard removed < used.count else { return false }
+                    if used.contains(tok.raw) { removed += 1; return true }
+                    return false
+                }
+                var t = tokens[k]
+                t.canon = letters
+                t.initial = false
+                t.designator = false
+                tokens.replaceSubrange(k..<end, with: [t])
+                other.append(t)
+            }
+            k += 1
+        }
+    }
+
+    /// Blocking keys that bring an acronym and the words it abbreviates together (they share
+    /// no word): `acr:` + the letters of a word of 3–6 letters or of a run of initials, and
+    /// `acr:` + the initials of every run of 3–6 consecutive content words (function words
+    /// skipped) of a longer name.
+    static func blockingKeys(tokens: [PreparedName.Token], words: [[UInt8]], into keys: inout Set<String>) {
+        var initials: [UInt8] = []
+        for t in tokens {
+            if t.initial {
+                initials += t.raw
+                continue
+            }
+            if initials.count >= 2 { keys.insert("acr:" + String(decoding: initials, as: UTF8.self)) }
+            initials = []
+            if (3...6).contains(t.raw.count) && !t.designator && t.raw.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) {
+                keys.insert("acr:" + String(decoding: t.raw, as: UTF8.self))
+            }
+        }
+        if initials.count >= 2 { keys.insert("acr:" + String(decoding: initials, as: UTF8.self)) }
+        let content = words.filter { !functionWords.contains($0) }
+        guard content.count >= 3, content.count <= 12 else { return }
+        for start in content.indices {
+            var letters: [UInt8] = []
+            for end in start..<min(content.count, start + 6) {
+                letters.append(content[end][0])
+                if letters.count >= 3 { keys.insert("acr:" + String(decoding: letters, as: UTF8.self)) }
+            }
+        }
+    }
+
+    /// The content words of the first span of `words` whose initials spell `letters`, nil if none.
+    static func find(_ letters: [UInt8], in words: [[UInt8]]) -> [[UInt8]]? {
+        let n = letters.count
+        for start in words.indices where words[start].first == letters[0] {
+            var li = 0
+            var wi = start
+            var content: [[UInt8]] = []
+            while wi < words.count && li < n {
+                let w = words[wi]
+                if w.first == letters[li] {
+                    li += 1
+                    content.append(w)
+                } else if !functionWords.contains(w) {
+                    break
+                }
+                wi += 1
+            }
+            if li == n && content.count >= 2 && content.count == n { return content }
+        }
+        return nil
     }
 }
 
