@@ -72,11 +72,10 @@ public final class Searcher {
     @exclusivity(unchecked) private var cands = GrowableBuffer<Candidate>()
     @exclusivity(unchecked) private var verified: [Int32] = []
 
-    // The units of the line being searched: entry, byte offset and scalar offset of the
-    // scalar they come from.
+    // The units of the line being searched: entry, and byte offset of the scalar they
+    // come from. (Scalar offsets are counted only for matches, see `scalarOffset`.)
     @exclusivity(unchecked) private var unitEntry: UnsafeMutablePointer<UInt64>
     @exclusivity(unchecked) private var unitByte: UnsafeMutablePointer<Int>
-    @exclusivity(unchecked) private var unitScalar: UnsafeMutablePointer<Int>
     /// The units where a word starts, ascending.
     @exclusivity(unchecked) private var wordStarts: UnsafeMutablePointer<Int>
     @exclusivity(unchecked) private var wordStartCount = 0
@@ -85,6 +84,9 @@ public final class Searcher {
     /// The text of the running search.
     @exclusivity(unchecked) private var text: UnsafePointer<UInt8> = UnsafePointer(bitPattern: 0x10)!
     @exclusivity(unchecked) private var textCount = 0
+    /// A byte offset of the text and its scalar offset, where `scalarOffset` counts from.
+    @exclusivity(unchecked) private var cursorByte = 0
+    @exclusivity(unchecked) private var cursorScalar = 0
 
     // Entry bits.
     static let codeMask: UInt64 = 0xFFFF
@@ -99,11 +101,9 @@ public final class Searcher {
     struct Candidate {
         /// Units: the first one, and one past the last.
         var startPos: Int
-        var startScalar: Int
         var endPos: Int
         /// The original text's end, attached deletions included.
         var endByte: Int
-        var endScalar: Int
         var state: UInt64
         /// Started from the article's alef (ل + ال contraction): the pattern's first scalar is not in the text.
         var contracted: Bool
@@ -122,7 +122,6 @@ public final class Searcher {
         alefState = alefCode == 0 ? 0 : automaton.next(0, alefCode)
         unitEntry = .allocate(capacity: 1)
         unitByte = .allocate(capacity: 1)
-        unitScalar = .allocate(capacity: 1)
         wordStarts = .allocate(capacity: 1)
     }
 
@@ -131,7 +130,6 @@ public final class Searcher {
         cands.free()
         unitEntry.deallocate()
         unitByte.deallocate()
-        unitScalar.deallocate()
         wordStarts.deallocate()
     }
 
@@ -246,19 +244,15 @@ public final class Searcher {
         let cap = max(n, unitCapacity * 2, 256)
         let e = UnsafeMutablePointer<UInt64>.allocate(capacity: cap)
         let b = UnsafeMutablePointer<Int>.allocate(capacity: cap)
-        let s = UnsafeMutablePointer<Int>.allocate(capacity: cap)
         let w = UnsafeMutablePointer<Int>.allocate(capacity: cap)
         e.update(from: unitEntry, count: unitCount)
         b.update(from: unitByte, count: unitCount)
-        s.update(from: unitScalar, count: unitCount)
         w.update(from: wordStarts, count: wordStartCount)
         unitEntry.deallocate()
         unitByte.deallocate()
-        unitScalar.deallocate()
         wordStarts.deallocate()
         unitEntry = e
         unitByte = b
-        unitScalar = s
         wordStarts = w
         unitCapacity = cap
     }
@@ -271,31 +265,28 @@ public final class Searcher {
     private func decode(_ p: UnsafePointer<UInt8>, _ n: Int, checked: Bool) -> SearchOutcome {
         unitCount = 0
         wordStartCount = 0
+        cursorByte = 0
+        cursorScalar = 0
         reserveUnits(n + 1)
-        var ue = unitEntry, ub = unitByte, us = unitScalar, ws = wordStarts
+        var ue = unitEntry, ub = unitByte, ws = wordStarts
         let table = self.table
         // A word start needs a code, or a clitic letter when clitics are on.
         let startMask: UInt64 = Self.codeMask | (options.arabicClitics ? 3 << Self.cliticShift : 0)
         var k = 0
         var nw = 0
         var i = 0
-        var si = 0
         var prevWord = false
         while i < n {
-            let b = p[i]
-            var c: UInt32
-            var len: Int
-            if b < 0x80 {
-                c = UInt32(b)
-                len = 1
-            } else if b < 0xE0 && !checked {
-                c = (UInt32(b) & 0x1F) << 6 | UInt32(p[i &+ 1] & 0x3F)
-                len = 2
-            } else if checked {
-                (c, len) = UTF8Scalars.decodeChecked(p, i, n)
+            let b = UInt32(p[i])
+            // One byte, or two of a valid two-byte sequence (Arabic, accented Latin), without
+            // branching on which; the rest out of line.
+            let b1 = i &+ 1 < n ? UInt32(p[i &+ 1]) : 0
+            let two = b &- 0xC2 < 0x1E && b1 & 0xC0 == 0x80
+            var c = two ? (b & 0x1F) << 6 | b1 & 0x3F : b
+            var len = two ? 2 : 1
+            if b >= 0x80 && !two {
+                (c, len) = Self.decodeLong(p, i, n, checked: checked)
                 if len == 0 { return .invalid }
-            } else {
-                (c, len) = UTF8Scalars.decode(p, i)
             }
             var e: UInt64
             if c < 0x10000 {
@@ -307,49 +298,83 @@ public final class Searcher {
             if e & (7 << Self.kindShift) == 0 {
                 ue[k] = e
                 ub[k] = i
-                us[k] = si
                 let w = e & Self.wordBit != 0
-                if w && !prevWord && e & startMask != 0 {
-                    ws[nw] = k
-                    nw &+= 1
-                }
+                // (Stored always, kept when it is a start.)
+                ws[nw] = k
+                nw &+= w && !prevWord && e & startMask != 0 ? 1 : 0
                 prevWord = w
                 k &+= 1
-            } else {
-                let kind = Self.kind(e)
-                if kind == 4 {
-                    let ex = expansionEntries[Int(Self.folded(e))]
-                    if k + ex.count + (n - i) > unitCapacity {
-                        unitCount = k
-                        wordStartCount = nw
-                        reserveUnits(k + ex.count + (n - i) + 1)
-                        ue = unitEntry
-                        ub = unitByte
-                        us = unitScalar
-                        ws = wordStarts
-                    }
-                    for x in ex {
-                        ue[k] = x
-                        ub[k] = i
-                        us[k] = si
-                        let w = x & Self.wordBit != 0
-                        if w && !prevWord && x & startMask != 0 {
-                            ws[nw] = k
-                            nw &+= 1
-                        }
-                        prevWord = w
-                        k &+= 1
-                    }
-                } else if kind == 3 {
-                    return .complex
-                }
+            } else if Self.kind(e) > 2 {
+                // An expansion (its units) or a complex scalar.
+                unitCount = k
+                wordStartCount = nw
+                if !expand(e, i, n - i, startMask, &prevWord) { return .complex }
+                k = unitCount
+                nw = wordStartCount
+                ue = unitEntry
+                ub = unitByte
+                ws = wordStarts
             }
             i &+= len
-            si &+= 1
         }
         unitCount = k
         wordStartCount = nw
         return .searched
+    }
+
+    /// The scalar offset of byte offset `b` (a scalar boundary) of the text, counted from
+    /// the last one asked for: matches come in order, so a line costs O(its length).
+    @inline(__always)
+    private func scalarOffset(_ b: Int) -> Int {
+        let p = text
+        var x = cursorByte, s = cursorScalar
+        if b >= x {
+            while x < b {
+                s &+= p[x] & 0xC0 != 0x80 ? 1 : 0
+                x &+= 1
+            }
+        } else {
+            while x > b {
+                x &-= 1
+                s &-= p[x] & 0xC0 != 0x80 ? 1 : 0
+            }
+        }
+        cursorByte = b
+        cursorScalar = s
+        return s
+    }
+
+    /// Appends the units of an expansion (entry `e`, at byte `i`, with `left`
+    /// bytes from there to the end of the line); false for a complex scalar.
+    @inline(never)
+    private func expand(_ e: UInt64, _ i: Int, _ left: Int, _ startMask: UInt64, _ prevWord: inout Bool) -> Bool {
+        if Self.kind(e) != 4 { return false }
+        let ex = expansionEntries[Int(Self.folded(e))]
+        var k = unitCount, nw = wordStartCount
+        reserveUnits(k + ex.count + left + 1)
+        for x in ex {
+            unitEntry[k] = x
+            unitByte[k] = i
+            let w = x & Self.wordBit != 0
+            if w && !prevWord && x & startMask != 0 {
+                wordStarts[nw] = k
+                nw += 1
+            }
+            prevWord = w
+            k += 1
+        }
+        unitCount = k
+        wordStartCount = nw
+        return true
+    }
+
+    /// Decodes a scalar that is not ASCII nor a valid two-byte sequence: its value and
+    /// length, or length 0 when `checked` and the bytes are not well-formed.
+    @inline(never)
+    static func decodeLong(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int, checked: Bool) -> (UInt32, Int) {
+        if checked { return UTF8Scalars.decodeChecked(p, i, n) }
+        let (c, len) = UTF8Scalars.decode(p, i)
+        return (c, len)
     }
 
     /// Matches from the word starts, in order.
@@ -473,25 +498,20 @@ public final class Searcher {
         let p = text, n = textCount
         let start = unitByte[k]
         var q = start + UTF8Scalars.sequenceLength(lead: p[start])
-        var sk = unitScalar[k] + 1
-        var endB = q, endS = sk
+        var endB = q
         while q < n {
             let (c2, l2) = p[q] < 0x80 ? (UInt32(p[q]), 1) : UTF8Scalars.decode(p, q)
             let k2 = Self.kind(entry(c2))
             if k2 == 1 {
                 q += l2
-                sk += 1
                 endB = q
-                endS = sk
             } else if k2 == 2 {
                 q += l2
-                sk += 1
             } else {
                 break
             }
         }
-        cands.append(Candidate(startPos: u0, startScalar: unitScalar[u0], endPos: k + 1, endByte: endB,
-                               endScalar: endS, state: s, contracted: fromAlef))
+        cands.append(Candidate(startPos: u0, endPos: k + 1, endByte: endB, state: s, contracted: fromAlef))
     }
 
     /// Chooses among the candidates of one word start; returns the end (unit) of the last match recorded.
@@ -544,7 +564,9 @@ public final class Searcher {
             }
             verified.removeSubrange(w...)
         }
-        matches.append(Match(start: c.startScalar, end: c.endScalar, startByte: unitByte[c.startPos], endByte: c.endByte,
+        let startByte = unitByte[c.startPos]
+        let start = scalarOffset(startByte)
+        matches.append(Match(start: start, end: scalarOffset(c.endByte), startByte: startByte, endByte: c.endByte,
                              patternsStart: matchedPatterns.count, patternsCount: verified.count,
                              startPos: c.startPos, endPos: c.endPos))
         matchedPatterns.append(contentsOf: verified)
