@@ -192,8 +192,16 @@ public struct AutomatonBuilder {
                     top = lo
                 }
                 do {
+                // Which patterns have an ASCII letter, read in storage order (reading the
+                // bytes in trie order below would jump around them).
                 let pb = UnsafePointer(store.patBytes.base)
                 let ps = UnsafePointer(store.patStart.base)
+                let asciiOf = UnsafeMutablePointer<UInt32>.allocate(capacity: max(patterns, 1))
+                defer { asciiOf.deallocate() }
+                for p in 0..<patterns {
+                    let bytes = UnsafeBufferPointer(start: pb + Int(ps[p]), count: Int(ps[p + 1] - ps[p]))
+                    asciiOf[p] = Self.hasASCIILetter(bytes) ? Automaton.asciiFlag : 0
+                }
                 for i in 0..<patterns {
                     let p = Int(order[i])
                     let a = Int(st[p]), len = Int(st[p + 1]) - a
@@ -223,9 +231,7 @@ public struct AutomatonBuilder {
                     } else {
                         outIds[outCount - 1] &= ~Automaton.lastOutputFlag
                     }
-                    let bytes = UnsafeBufferPointer(start: pb + Int(ps[p]), count: Int(ps[p + 1] - ps[p]))
-                    outIds[outCount] = UInt32(p) | Automaton.lastOutputFlag
-                        | (Self.hasASCIILetter(bytes) ? Automaton.asciiFlag : 0)
+                    outIds[outCount] = UInt32(p) | Automaton.lastOutputFlag | asciiOf[p]
                     outCount += 1
                 }
                 }
