@@ -114,45 +114,39 @@ struct MatchProcessor: LineProcessor {
     let searcher: GazetteerSearcher
     let format: OutputFormat
     let unit: OffsetUnit
+    /// The JSON of the line being written.
+    let json = JSONScratch()
+
+    init(searcher: GazetteerSearcher, format: OutputFormat, unit: OffsetUnit) {
+        self.searcher = searcher
+        self.format = format
+        self.unit = unit
+    }
 
     mutating func process(line: UnsafeBufferPointer<UInt8>, context: LineContext, into out: inout OutputBuffer) {
         searcher.find(utf8: line)
+        write(line: line, context: context, into: &out)
+    }
+
+    /// Searches while checking the UTF-8 (no separate validation pass).
+    mutating func processUnchecked(line: UnsafeBufferPointer<UInt8>, context: LineContext, into out: inout OutputBuffer) -> Bool {
+        guard searcher.find(unvalidatedUTF8: line) else { return false }
+        write(line: line, context: context, into: &out)
+        return true
+    }
+
+    func write(line: UnsafeBufferPointer<UInt8>, context: LineContext, into out: inout OutputBuffer) {
         let ms = searcher.mentions
         let es = searcher.gazetteer.entities
         let index = unit == .scalar || ms.isEmpty ? nil : TextOffsetIndex(utf8: Array(line))
         func off(_ s: Int) -> Int { index?.offset(ofScalar: s, in: unit) ?? s }
         switch format {
         case .json, .jsonl:
-            out.append("{\"mentions\": [")
-            for (k, m) in ms.enumerated() {
-                let e = Int(searcher.candidates[m.candidatesStart])
-                out.append(k == 0 ? "{\"start\": " : ", {\"start\": ")
-                out.append(int: off(m.start))
-                out.append(", \"end\": ")
-                out.append(int: off(m.end))
-                out.append(", \"text\": ")
-                out.appendJSONString(utf8: UnsafeBufferPointer(rebasing: line[m.startByte..<m.endByte]))
-                out.append(", \"entity\": ")
-                appendID(es, e, &out)
-                out.append(", \"type\": ")
-                appendType(es.type(e), &out)
-                out.append(", \"canonical\": {\"en\": ")
-                appendName(es.englishUTF8(e), &out)
-                out.append(", \"ar\": ")
-                appendName(es.arabicUTF8(e), &out)
-                out.append("}")
-                if m.viaDemonym { out.append(", \"form\": \"demonym\"") }
-                if m.candidatesCount > 1 {
-                    out.append(", \"candidates\": [")
-                    for (j, c) in searcher.candidates(of: m).enumerated() {
-                        if j > 0 { out.append(", ") }
-                        appendID(es, Int(c), &out)
-                    }
-                    out.append("]")
-                }
-                out.append("}")
+            if ms.isEmpty {
+                out.append("{\"mentions\": []}\n")
+                return
             }
-            out.append("]}\n")
+            json.writeLine(ms, searcher: searcher, entities: es, line: line, offset: index == nil ? nil : off, into: &out)
         case .tsv:
             // One row per mention: line, start, end, text, entity, type, en, ar, candidates.
             for m in ms {
@@ -246,5 +240,215 @@ struct MatchProcessor: LineProcessor {
             default: out.append(byte: x)
             }
         }
+    }
+}
+
+/// The JSON of one line of `match` output, written into raw memory (one capacity check
+/// per mention), then appended to the output at once.
+final class JSONScratch {
+    @exclusivity(unchecked) private var base = UnsafeMutablePointer<UInt8>.allocate(capacity: 4096)
+    @exclusivity(unchecked) private var capacity = 4096
+    /// The id prefix of the entity store last written from, as UTF-8.
+    @exclusivity(unchecked) private var prefixOf: EntityStore? = nil
+    @exclusivity(unchecked) private var prefixBytes: [UInt8]? = nil
+
+    deinit { base.deallocate() }
+
+    private func withPrefix(_ body: (UnsafeBufferPointer<UInt8>?) -> Void) {
+        if let prefixBytes { prefixBytes.withUnsafeBufferPointer { body($0) } } else { body(nil) }
+    }
+
+    /// Writes `{"mentions": [...]}` and a newline.
+    func writeLine(_ ms: [Mention], searcher: GazetteerSearcher, entities es: EntityStore, line: UnsafeBufferPointer<UInt8>,
+                   offset: ((Int) -> Int)?, into out: inout OutputBuffer) {
+        var w = RawJSON(base: base, count: 0)
+        if prefixOf !== es {
+            prefixOf = es
+            prefixBytes = es.idPrefix.map { Array($0.utf8) }
+        }
+        w.put("{\"mentions\": [")
+        let cands = searcher.candidates
+        withPrefix { prefix in
+        cands.withUnsafeBufferPointer { cands in
+            for (k, m) in ms.enumerated() {
+                let e = Int(cands[m.candidatesStart])
+                let text = UnsafeBufferPointer(rebasing: line[m.startByte..<m.endByte])
+                let en = es.englishUTF8(e), ar = es.arabicUTF8(e)
+                let idBound = prefix.map { $0.count + 24 } ?? 0
+                var bound = 200 + 6 * (text.count + en.count + ar.count) + m.candidatesCount * (idBound + 4)
+                for j in 0..<m.candidatesCount where prefix == nil {
+                    bound += 6 * es.idUTF8(Int(cands[m.candidatesStart + j])).count
+                }
+                if w.count + bound > capacity {
+                    grow(w.count + bound)
+                    w.base = base
+                }
+                w.put(k == 0 ? "{\"start\": " : ", {\"start\": ")
+                w.put(int: offset?(m.start) ?? m.start)
+                w.put(", \"end\": ")
+                w.put(int: offset?(m.end) ?? m.end)
+                w.put(", \"text\": ")
+                w.putJSONString(text)
+                w.put(", \"entity\": ")
+                w.putID(es, e, prefix)
+                w.put(", \"type\": ")
+                switch es.type(e) {
+                case .person: w.put("\"person\"")
+                case .place: w.put("\"place\"")
+                case .org: w.put("\"org\"")
+                case .name: w.put("\"name\"")
+                }
+                w.put(", \"canonical\": {\"en\": ")
+                if en.isEmpty { w.put("null") } else { w.putJSONString(en) }
+                w.put(", \"ar\": ")
+                if ar.isEmpty { w.put("null") } else { w.putJSONString(ar) }
+                w.put("}")
+                if m.viaDemonym { w.put(", \"form\": \"demonym\"") }
+                if m.candidatesCount > 1 {
+                    w.put(", \"candidates\": [")
+                    for j in 0..<m.candidatesCount {
+                        if j > 0 { w.put(", ") }
+                        w.putID(es, Int(cands[m.candidatesStart + j]), prefix)
+                    }
+                    w.put("]")
+                }
+                w.put("}")
+            }
+        }}
+        if w.count + 4 > capacity {
+            grow(w.count + 4)
+            w.base = base
+        }
+        w.put("]}\n")
+        out.append(bytes: UnsafeBufferPointer(start: base, count: w.count))
+    }
+
+    private func grow(_ needed: Int) {
+        let cap = max(needed, capacity * 2)
+        let b = UnsafeMutablePointer<UInt8>.allocate(capacity: cap)
+        b.update(from: base, count: capacity)
+        base.deallocate()
+        base = b
+        capacity = cap
+    }
+}
+
+/// Writes into memory the caller has made room in.
+struct RawJSON {
+    var base: UnsafeMutablePointer<UInt8>
+    var count: Int
+
+    @inline(__always)
+    mutating func put(_ s: StaticString) {
+        (base + count).update(from: s.utf8Start, count: s.utf8CodeUnitCount)
+        count += s.utf8CodeUnitCount
+    }
+
+    @inline(__always)
+    mutating func put(bytes p: UnsafePointer<UInt8>, _ n: Int) {
+        (base + count).update(from: p, count: n)
+        count += n
+    }
+
+    @inline(__always)
+    mutating func put(int v: Int) {
+        if v >= 0 && v < 10 {
+            base[count] = UInt8(truncatingIfNeeded: 48 &+ v)
+            count += 1
+            return
+        }
+        if v < 0 {
+            base[count] = UInt8(ascii: "-")
+            count += 1
+            put(int: 0 &- v)
+            return
+        }
+        var digits = 0
+        var x = v
+        while x > 0 {
+            digits += 1
+            x /= 10
+        }
+        x = v
+        var k = count + digits - 1
+        while x > 0 {
+            base[k] = UInt8(truncatingIfNeeded: 48 &+ x % 10)
+            x /= 10
+            k -= 1
+        }
+        count += digits
+    }
+
+    @inline(__always)
+    mutating func putID(_ es: EntityStore, _ e: Int, _ prefix: UnsafeBufferPointer<UInt8>?) {
+        if let prefix {
+            put("\"")
+            put(bytes: prefix.baseAddress!, prefix.count)
+            put(int: e)
+            put("\"")
+        } else {
+            putJSONString(es.idUTF8(e))
+        }
+    }
+
+    /// A JSON string literal of valid UTF-8, escaped exactly as ``OutputBuffer/appendJSONString(utf8:)``
+    /// does (at most 6 bytes per input byte, quotes included).
+    @inline(__always)
+    mutating func putJSONString(_ s: UnsafeBufferPointer<UInt8>) {
+        base[count] = 0x22
+        count += 1
+        if let p = s.baseAddress {
+            let n = s.count
+            var runStart = 0
+            var i = 0
+            while i < n {
+                let b = p[i]
+                if b >= 0x20 && b != 0x22 && b != 0x5C && b < 0x80 {
+                    i += 1
+                    continue
+                }
+                if b >= 0x80 {
+                    // Only a few lead bytes can start a character that is escaped.
+                    let len = UTF8Scalars.sequenceLength(lead: b)
+                    if (b == 0xC2 || b == 0xD8 || b == 0xE2 || b == 0xEF) && i + len <= n {
+                        let (cp, _) = UTF8Scalars.decode(p, i)
+                        if OutputBuffer.escapesScalar(cp) {
+                            put(bytes: p + runStart, i - runStart)
+                            putUnicodeEscape(cp)
+                            i += len
+                            runStart = i
+                            continue
+                        }
+                    }
+                    i += len
+                    continue
+                }
+                put(bytes: p + runStart, i - runStart)
+                switch b {
+                case 0x22: put("\\\"")
+                case 0x5C: put("\\\\")
+                case 0x0A: put("\\n")
+                case 0x0D: put("\\r")
+                case 0x09: put("\\t")
+                default: putUnicodeEscape(UInt32(b))
+                }
+                i += 1
+                runStart = i
+            }
+            put(bytes: p + runStart, n - runStart)
+        }
+        base[count] = 0x22
+        count += 1
+    }
+
+    mutating func putUnicodeEscape(_ c: UInt32) {
+        let hex: StaticString = "0123456789abcdef"
+        let h = hex.utf8Start
+        put("\\u")
+        base[count] = h[Int((c >> 12) & 0xF)]
+        base[count + 1] = h[Int((c >> 8) & 0xF)]
+        base[count + 2] = h[Int((c >> 4) & 0xF)]
+        base[count + 3] = h[Int(c & 0xF)]
+        count += 4
     }
 }

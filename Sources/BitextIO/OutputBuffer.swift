@@ -153,8 +153,9 @@ public struct OutputBuffer: Sendable {
         s.withUTF8 { appendJSONString(utf8: $0) }
     }
 
+    /// True for the non-ASCII scalars ``appendJSONString(utf8:)`` writes as `\u` escapes.
     @inlinable
-    static func escapesScalar(_ c: UInt32) -> Bool {
+    public static func escapesScalar(_ c: UInt32) -> Bool {
         switch c {
         case 0x80...0x9F, 0x061C, 0x200E, 0x200F, 0x2028...0x202E, 0x2066...0x2069, 0xFEFF: true
         default: false

@@ -128,12 +128,43 @@ public final class GazetteerSearcher {
         mentions.removeAll(keepingCapacity: true)
         candidates.removeAll(keepingCapacity: true)
         if fast.find(utf8: line) {
-            for m in fast.matches {
-                add(m.start, m.end, m.startByte, m.endByte, fast.patterns(of: m))
-            }
+            addFastMatches()
             return
         }
-        // Normalize the whole line, search that, map back.
+        findNormalized(line)
+    }
+
+    /// Searches one line that may not be UTF-8, checking it while searching (a caller
+    /// needs no validation pass). Returns false, with no mentions, when it is not UTF-8.
+    public func find(unvalidatedUTF8 line: UnsafeBufferPointer<UInt8>) -> Bool {
+        mentions.removeAll(keepingCapacity: true)
+        candidates.removeAll(keepingCapacity: true)
+        switch fast.find(unvalidatedUTF8: line) {
+        case .searched:
+            addFastMatches()
+            return true
+        case .invalid:
+            return false
+        case .complex:
+            if UTF8Validation.firstError(in: line) != nil { return false }
+            findNormalized(line)
+            return true
+        }
+    }
+
+    private func addFastMatches() {
+        let ms = fast.matches
+        if ms.isEmpty { return }
+        fast.matchedPatterns.withUnsafeBufferPointer { pats in
+            for m in ms {
+                add(m.start, m.end, m.startByte, m.endByte,
+                    UnsafeBufferPointer(rebasing: pats[m.patternsStart..<(m.patternsStart + m.patternsCount)]))
+            }
+        }
+    }
+
+    /// Normalizes the whole line, searches that, maps the matches back.
+    private func findNormalized(_ line: UnsafeBufferPointer<UInt8>) {
         let text = String(decoding: line, as: UTF8.self)
         let n = normalizer().normalizeWithMap(text)
         if plain == nil {
@@ -148,9 +179,12 @@ public final class GazetteerSearcher {
         byteOf.reserveCapacity(line.count + 1)
         for (k, b) in line.enumerated() where b & 0xC0 != 0x80 { byteOf.append(k) }
         byteOf.append(line.count)
-        for m in s.matches {
-            let r = n.map.originalRange(m.start..<m.end)
-            add(r.lowerBound, r.upperBound, byteOf[r.lowerBound], byteOf[r.upperBound], s.patterns(of: m))
+        s.matchedPatterns.withUnsafeBufferPointer { pats in
+            for m in s.matches {
+                let r = n.map.originalRange(m.start..<m.end)
+                add(r.lowerBound, r.upperBound, byteOf[r.lowerBound], byteOf[r.upperBound],
+                    UnsafeBufferPointer(rebasing: pats[m.patternsStart..<(m.patternsStart + m.patternsCount)]))
+            }
         }
     }
 
@@ -161,9 +195,16 @@ public final class GazetteerSearcher {
         return mentions
     }
 
-    private func add(_ start: Int, _ end: Int, _ startByte: Int, _ endByte: Int, _ patterns: ArraySlice<Int32>) {
+    private func add(_ start: Int, _ end: Int, _ startByte: Int, _ endByte: Int, _ patterns: UnsafeBufferPointer<Int32>) {
         let g = gazetteer
         let first = candidates.count
+        if patterns.count == 1 {
+            let p = Int(patterns[0])
+            candidates.append(Int32(g.entity(ofPattern: p)))
+            mentions.append(Mention(start: start, end: end, startByte: startByte, endByte: endByte,
+                                    candidatesStart: first, candidatesCount: 1, viaDemonym: g.isDemonym(pattern: p)))
+            return
+        }
         demonymOf.removeAll(keepingCapacity: true)
         for p in patterns {
             let e = Int32(g.entity(ofPattern: Int(p)))

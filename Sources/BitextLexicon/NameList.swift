@@ -5,6 +5,10 @@ import BitextMatch
 import BitextNormalize
 import Dispatch
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Builds a gazetteer from a list of names, one per line, any script: line `k` (0-based)
 /// is the entity `names:k`, of type `name`, whose canonical spelling is the line itself
 /// (as `en` or `ar` by its script). Empty lines name nothing but keep the numbering.
@@ -26,25 +30,39 @@ public enum NameList {
         var builder = AutomatonBuilder()
         builder.reserveCapacity(scalars: bytes.count)
         var patternInfo: [UInt32] = []
-        var records: [UInt32] = []
-        records.reserveCapacity(bytes.count / 2)
         let fold = FoldCache(folding: SearchFoldTable.best)
-        var scalars: [UInt32] = []
         var failure: InputError? = nil
         // Names the fold table cannot handle alone need the normalizer, whose set-up takes a
         // while: it is made on another thread meanwhile, and those names are added last.
         var complex: [LineSpan] = []
-        var folded: [LineSpan] = []
-        scalars.reserveCapacity(bytes.count)
         let warmUp = DispatchWorkItem { _ = SearchFolding.shared }
         let pool = UnsafeMutablePointer<UInt8>.allocate(capacity: max(bytes.count, 1))
+        // Entity records: one per line (a final line without newline included).
+        var lines = 0
         bytes.withUnsafeBufferPointer { all in
-            if all.count > 0 { pool.initialize(from: all.baseAddress!, count: all.count) }
+            guard let base = all.baseAddress else { return }
+            var at = 0
+            while at < all.count, let hit = memchr(base + at, 0x0A, all.count - at) {
+                lines += 1
+                at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+            }
+            if at < all.count { lines += 1 }
+        }
+        let words = EntityStore.wordsPerRecord
+        let records = UnsafeMutablePointer<UInt32>.allocate(capacity: max(lines * words, 1))
+        records.initialize(repeating: 0, count: max(lines * words, 1))
+        builder.reserveCapacity(patterns: lines)
+        patternInfo.reserveCapacity(lines)
+        bytes.withUnsafeBufferPointer { all in
+            guard let base = all.baseAddress else { return }
+            pool.initialize(from: base, count: all.count)
             var start = 0
             var line = 0
             while start < all.count {
-                var end = start
-                while end < all.count && all[end] != 0x0A { end += 1 }
+                var end = all.count
+                if let hit = memchr(base + start, 0x0A, all.count - start) {
+                    end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                }
                 let next = end + 1
                 if end > start && all[end - 1] == 0x0D { end -= 1 }
                 let text = UnsafeBufferPointer(rebasing: all[start..<end])
@@ -59,23 +77,14 @@ public enum NameList {
                 while b > a && (all[b - 1] == 0x20 || all[b - 1] == 0x09) { b -= 1 }
                 let arabic = isArabic(UnsafeBufferPointer(rebasing: all[a..<b]))
                 // id (generated), en, ar, kind (offset and length each), type, rank
-                let (offset, length) = (UInt32(a), UInt32(b - a))
-                records.append(0)
-                records.append(0)
-                records.append(arabic ? 0 : offset)
-                records.append(arabic ? 0 : length)
-                records.append(arabic ? offset : 0)
-                records.append(arabic ? length : 0)
-                records.append(0)
-                records.append(0)
-                records.append(UInt32(EntityType.name.rawValue))
-                records.append(0)
-                // First pass: fold every name; the trie is built in a second pass, so the
-                // normalizer (if a name needs it) gets ready meanwhile.
-                let mark = scalars.count
-                if fold.fold(utf8: text, into: &scalars) {
-                    folded.append(LineSpan(line: line, start: mark, end: scalars.count))
-                } else {
+                let r = records + line * words
+                r[arabic ? 4 : 2] = UInt32(a)
+                r[arabic ? 5 : 3] = UInt32(b - a)
+                r[8] = UInt32(EntityType.name.rawValue)
+                switch builder.add(utf8: text, folding: fold) {
+                case .added: patternInfo.append(UInt32(line))
+                case .empty: break
+                case .complex:
                     if complex.isEmpty { DispatchQueue.global().async(execute: warmUp) }
                     complex.append(LineSpan(line: line, start: start, end: end))
                 }
@@ -85,21 +94,15 @@ public enum NameList {
         }
         if let failure {
             pool.deallocate()
+            records.deallocate()
             throw failure
-        }
-        scalars.withUnsafeBufferPointer { all in
-            for f in folded where builder.add(scalars: UnsafeBufferPointer(rebasing: all[f.start..<f.end])) != nil {
-                patternInfo.append(UInt32(f.line))
-            }
         }
         for c in complex {
             let text = String(decoding: bytes[c.start..<c.end], as: UTF8.self)
             if builder.add(SearchFolding.shared.normalize(text)) != nil { patternInfo.append(UInt32(c.line)) }
         }
-        let r = UnsafeMutablePointer<UInt32>.allocate(capacity: max(records.count, 1))
-        records.withUnsafeBufferPointer { if $0.count > 0 { r.initialize(from: $0.baseAddress!, count: $0.count) } }
-        let store = EntityStore(count: records.count / EntityStore.wordsPerRecord, records: r, pool: pool,
-                                poolCount: bytes.count, idPrefix: "names:", keepAlive: OwnedBuffers(r, pool))
+        let store = EntityStore(count: lines, records: records, pool: pool,
+                                poolCount: bytes.count, idPrefix: "names:", keepAlive: OwnedBuffers(records, pool))
         return Gazetteer(automaton: builder.build(), entities: store, patternInfo: patternInfo)
     }
 

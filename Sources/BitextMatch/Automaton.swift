@@ -6,16 +6,19 @@ import BitextCore
 ///
 /// The trie is stored as flat arrays in one buffer — the same bytes whether it was just
 /// built or loaded from a file or an embedded blob (``serialized``, ``init(serialized:)``),
-/// so a compiled gazetteer loads without parsing. Nodes are numbered breadth-first, so
-/// the children of a node are consecutive and sorted by key code; the root has a dense
-/// table. Immutable and thread-safe.
+/// so a compiled gazetteer loads without parsing. Nodes are numbered in depth-first
+/// preorder with children in key-code order, so a node's first child is the next node:
+/// the long single-child chains that make up most of a large trie are walked through
+/// consecutive memory. Each node is one 32-bit word (its edge code and flags); a node with
+/// several children points into a table of (code, child) pairs; the root and the nodes
+/// right below it have dense tables. Immutable and thread-safe.
 ///
 ///     let a = Automaton(patterns: ["Benghazi", "بنغازي", "Fajr Libya", "Libya"])
 ///     a.find(in: "From Benghazi to وبنغازي")          // [5..<13 → [0], 17..<23 → [1]]
 ///     a.find(in: "Fajr Libya's leaders")               // [0..<10 → [2]]
 ///
-/// - Complexity: building is O(total pattern length); a search is O(text length × the
-///   longest walk from a word start), in practice linear.
+/// - Complexity: building is O(total pattern length) after sorting the patterns; a search
+///   is O(text length × the longest walk from a word start), in practice linear.
 public final class Automaton: @unchecked Sendable {
     public let nodeCount: Int
     public let patternCount: Int
@@ -23,14 +26,19 @@ public final class Automaton: @unchecked Sendable {
     let outputCount: Int
     let suppCount: Int
     let patBytesCount: Int
+    let branchCount: Int
 
-    /// Per node, interleaved: the first child (children are consecutive) and the first
-    /// output, so one cache line serves a step; node `s`'s ranges end where `s + 1`'s begin.
-    let nodes: UnsafePointer<UInt32>
-    /// The key code of the edge into each node, and in bit 31 whether the node has outputs
-    /// (read with the code during a step, so a step costs one cache line less).
-    let codes: UnsafePointer<UInt32>
+    /// Per node: the key code of the edge into it (bits 0–15) and, in the high 32 bits, its
+    /// *info*: ``outputFlag``, ``kidsFlag``, ``multiFlag`` and a 29-bit field — for a node
+    /// with several children, where its entry starts in ``branch``; else, for a node with
+    /// outputs, where they start in ``outIds``.
+    let rec: UnsafePointer<UInt64>
+    /// Per output, ascending by node then pattern: the pattern index, ``lastOutputFlag`` on
+    /// the last output of a node, ``asciiFlag`` when the pattern has an ASCII letter.
     let outIds: UnsafePointer<UInt32>
+    /// Entries of nodes with several children: the count `m`, the start of the node's
+    /// outputs (0 when it has none), `m` codes ascending, then per child its index and info.
+    let branch: UnsafePointer<UInt32>
     let rootNext: UnsafePointer<UInt32>
     let bmpCodes: UnsafePointer<UInt16>
     let suppKeys: UnsafePointer<UInt32>
@@ -40,20 +48,30 @@ public final class Automaton: @unchecked Sendable {
     /// The code of the separator key (0 when no pattern has one).
     let separatorCode: UInt16
 
-    /// Dense transitions of the root's children (nodes 1...rootChildren, breadth-first):
-    /// `depth1[(s - 1) * (alphabetSize + 1) + code]`, the step most walks take after the root.
-    /// Empty when it would be too large.
-    let depth1: UnsafeMutablePointer<UInt32>?
-    let rootChildren: Int
+    /// The root's children as *states* (node index | info << 32), by code.
+    let root: UnsafeMutablePointer<UInt64>
+    /// Dense transitions of the root's children that have several children: the state
+    /// reached from the root's child by `c` with `code` is `depth1[Int(depth1Row[c]) + code]`
+    /// (row 0 is all zeros, for the other codes). Nil when too large.
+    let depth1: UnsafeMutablePointer<UInt64>?
+    let depth1Row: UnsafeMutablePointer<UInt32>
 
     /// The serialized form: exactly the bytes the arrays live in.
     public let serialized: UnsafeRawBufferPointer
     private let keepAlive: AnyObject?
 
     static let magic: UInt32 = 0x4341_5842  // "BXAC"
-    static let formatVersion: UInt32 = 3
+    static let formatVersion: UInt32 = 4
+    static let headerWords = 10
+    // Info bits.
     static let outputFlag: UInt32 = 1 << 31
-    static let headerWords = 8
+    static let kidsFlag: UInt32 = 1 << 30
+    static let multiFlag: UInt32 = 1 << 29
+    static let fieldMask: UInt32 = (1 << 29) - 1
+    // Output bits.
+    static let asciiFlag: UInt32 = 1 << 31
+    static let lastOutputFlag: UInt32 = 1 << 30
+    static let patternMask: UInt32 = (1 << 30) - 1
 
     /// Compiles `patterns` as they are (no normalization besides the match key).
     /// Empty patterns are skipped; pattern `i` of the result is `patterns[i]` when none is.
@@ -93,82 +111,70 @@ public final class Automaton: @unchecked Sendable {
             throw AutomatonFormatError("automaton format \(word(1)), this bitext reads \(Self.formatVersion)")
         }
         let layout = Layout(nodes: word(2), patterns: word(3), alphabet: word(4), outputs: word(5),
-                            supp: word(6), patBytes: word(7))
-        guard layout.nodes >= 1, layout.alphabet <= 0xFFFF, layout.totalBytes == raw.count else {
-            throw AutomatonFormatError("inconsistent sizes")
-        }
-        nodeCount = layout.nodes
-        patternCount = layout.patterns
-        alphabetSize = layout.alphabet
-        outputCount = layout.outputs
-        suppCount = layout.supp
-        patBytesCount = layout.patBytes
-        nodes = (base + layout.nodesOffset).assumingMemoryBound(to: UInt32.self)
-        codes = (base + layout.codes).assumingMemoryBound(to: UInt32.self)
-        outIds = (base + layout.outIds).assumingMemoryBound(to: UInt32.self)
-        rootNext = (base + layout.rootNext).assumingMemoryBound(to: UInt32.self)
-        bmpCodes = (base + layout.bmpCodes).assumingMemoryBound(to: UInt16.self)
-        suppKeys = (base + layout.suppKeys).assumingMemoryBound(to: UInt32.self)
-        suppCodes = (base + layout.suppCodes).assumingMemoryBound(to: UInt16.self)
-        patStart = (base + layout.patStart).assumingMemoryBound(to: UInt32.self)
-        patBytes = (base + layout.patBytes_).assumingMemoryBound(to: UInt8.self)
+                            supp: word(6), patBytes: word(7), branch: word(8))
+        guard layout.nodes >= 1, layout.nodes <= Int(Self.fieldMask), layout.patterns <= Int(Self.patternMask),
+              layout.alphabet <= 0xFFFF, word(9) == 0, layout.totalBytes == raw.count
+        else { throw AutomatonFormatError("inconsistent sizes") }
+        let v = AutomatonView(
+            nodeCount: layout.nodes, patternCount: layout.patterns, alphabetSize: layout.alphabet,
+            outputCount: layout.outputs, suppCount: layout.supp, patBytesCount: layout.patBytes, branchCount: layout.branch,
+            rec: (base + layout.rec).assumingMemoryBound(to: UInt64.self),
+            outIds: (base + layout.outIds).assumingMemoryBound(to: UInt32.self),
+            branch: (base + layout.branchOffset).assumingMemoryBound(to: UInt32.self),
+            rootNext: (base + layout.rootNext).assumingMemoryBound(to: UInt32.self),
+            bmpCodes: (base + layout.bmpCodes).assumingMemoryBound(to: UInt16.self),
+            suppKeys: (base + layout.suppKeys).assumingMemoryBound(to: UInt32.self),
+            suppCodes: (base + layout.suppCodes).assumingMemoryBound(to: UInt16.self),
+            patStart: (base + layout.patStart).assumingMemoryBound(to: UInt32.self),
+            patBytes: (base + layout.patBytes_).assumingMemoryBound(to: UInt8.self))
+        if validate { try v.check() }
+        nodeCount = v.nodeCount
+        patternCount = v.patternCount
+        alphabetSize = v.alphabetSize
+        outputCount = v.outputCount
+        suppCount = v.suppCount
+        patBytesCount = v.patBytesCount
+        branchCount = v.branchCount
+        rec = v.rec
+        outIds = v.outIds
+        branch = v.branch
+        rootNext = v.rootNext
+        bmpCodes = v.bmpCodes
+        suppKeys = v.suppKeys
+        suppCodes = v.suppCodes
+        patStart = v.patStart
+        patBytes = v.patBytes
         serialized = raw
         self.keepAlive = keepAlive
         separatorCode = MatchKey.separator < 0x10000 ? bmpCodes[Int(MatchKey.separator)] : 0
-        rootChildren = nodeCount > 1 ? Int(nodes[2]) - 1 : 0  // node 1's children start after the root's
+        // The root's children as states, and dense rows for those with several children.
         let width = alphabetSize + 1
-        if rootChildren > 0 && rootChildren * width <= 4 << 20 {
-            depth1 = .allocate(capacity: rootChildren * width)
+        root = .allocate(capacity: width)
+        depth1Row = .allocate(capacity: width)
+        depth1Row.initialize(repeating: 0, count: width)
+        var rows = 0
+        for c in 0..<width {
+            let s = Int(rootNext[c])
+            root[c] = s == 0 ? 0 : UInt64(s) | rec[s] & 0xFFFF_FFFF_0000_0000
+            if s != 0 && UInt32(truncatingIfNeeded: rec[s] >> 32) & Self.multiFlag != 0 { rows += 1 }
+        }
+        if rows > 0 && (rows + 1) * width <= 1 << 19 {
+            let d = UnsafeMutablePointer<UInt64>.allocate(capacity: (rows + 1) * width)
+            d.initialize(repeating: 0, count: (rows + 1) * width)
+            var row = 0
+            for c in 1..<width where root[c] != 0 {
+                let info = UInt32(truncatingIfNeeded: root[c] >> 32)
+                if info & Self.multiFlag == 0 { continue }
+                row += 1
+                depth1Row[c] = UInt32(row * width)
+                let b = Int(info & Self.fieldMask), m = Int(branch[b])
+                for k in 0..<m {
+                    d[row * width + Int(branch[b + 2 + k])] = UnsafeRawPointer(branch + b + 2 + m + 2 * k).loadUnaligned(as: UInt64.self)
+                }
+            }
+            depth1 = d
         } else {
             depth1 = nil
-        }
-        if validate { try check() }
-        if let d = depth1 {
-            d.initialize(repeating: 0, count: rootChildren * width)
-            for s in 1...rootChildren {
-                for k in Int(nodes[2 * s])..<Int(nodes[2 * s + 2]) {
-                    d[(s - 1) * width + Int(codes[k] & 0xFFFF)] = UInt32(k)
-                }
-            }
-        }
-    }
-
-    /// Checks every index, so a search can never read out of bounds.
-    private func check() throws(AutomatonFormatError) {
-        let n = nodeCount
-        guard childBase(0) == 1, Int(childBase(n)) == n else { throw AutomatonFormatError("bad node table") }
-        for s in 0..<n {
-            let lo = Int(childBase(s)), hi = Int(childBase(s + 1))
-            guard lo <= hi, hi <= n, lo > s || lo == hi else { throw AutomatonFormatError("node \(s): bad child range") }
-            var prev = 0
-            for k in lo..<hi {
-                let c = Int(codes[k] & 0xFFFF)
-                guard c > prev, c <= alphabetSize, codes[k] & 0x7FFF_0000 == 0 else {
-                    throw AutomatonFormatError("node \(s): bad child codes")
-                }
-                guard (codes[k] & Self.outputFlag != 0) == (outBase(k) != outBase(k + 1)) else {
-                    throw AutomatonFormatError("node \(k): output flag disagrees with its outputs")
-                }
-                prev = c
-            }
-            guard outBase(s) <= outBase(s + 1), Int(outBase(s + 1)) <= outputCount else {
-                throw AutomatonFormatError("node \(s): bad outputs")
-            }
-        }
-        guard outBase(0) == 0 else { throw AutomatonFormatError("bad output table") }
-        for k in 0..<outputCount where Int(outIds[k]) >= patternCount { throw AutomatonFormatError("bad output id") }
-        for c in 0...alphabetSize where Int(rootNext[c]) >= n { throw AutomatonFormatError("bad root table") }
-        for k in 0..<0x10000 where Int(bmpCodes[k]) > alphabetSize { throw AutomatonFormatError("bad alphabet") }
-        for k in 0..<suppCount {
-            guard Int(suppCodes[k]) <= alphabetSize, k == 0 || suppKeys[k] > suppKeys[k - 1] else {
-                throw AutomatonFormatError("bad supplementary alphabet")
-            }
-        }
-        guard patStart[0] == 0 else { throw AutomatonFormatError("bad pattern table") }
-        for k in 0..<patternCount where patStart[k] > patStart[k + 1] { throw AutomatonFormatError("bad pattern table") }
-        guard Int(patStart[patternCount]) == patBytesCount else { throw AutomatonFormatError("bad pattern table end") }
-        if UTF8Validation.firstError(in: UnsafeBufferPointer(start: patBytes, count: patBytesCount)) != nil {
-            throw AutomatonFormatError("patterns are not valid UTF-8")
         }
     }
 
@@ -186,40 +192,68 @@ public final class Automaton: @unchecked Sendable {
         return lo < suppCount && suppKeys[lo] == k ? suppCodes[lo] : 0
     }
 
-    @inline(__always) func childBase(_ s: Int) -> UInt32 { nodes[2 * s] }
-    @inline(__always) func outBase(_ s: Int) -> UInt32 { nodes[2 * s + 1] }
+    deinit {
+        root.deallocate()
+        depth1?.deallocate()
+        depth1Row.deallocate()
+    }
 
-    deinit { depth1?.deallocate() }
-
-    /// The node reached from `s` by `code`, or 0 when there is none.
+    /// The state of child `k` of the branch entry at `b` (of `m` children).
     @inline(__always)
-    func next(_ s: UInt32, _ code: UInt16) -> UInt32 {
-        if s == 0 { return rootNext[Int(code)] }
-        if let d = depth1, Int(s) <= rootChildren { return d[(Int(s) - 1) * (alphabetSize + 1) + Int(code)] }
-        var lo = Int(nodes[2 * Int(s)])
-        var hi = Int(nodes[2 * Int(s) + 2])
-        let want = UInt32(code)
-        if hi - lo <= 8 {
-            while lo < hi {
-                let c = codes[lo] & 0xFFFF
-                if c == want { return UInt32(lo) }
-                if c > want { return 0 }
-                lo += 1
+    func branchState(_ b: Int, _ m: Int, _ k: Int) -> UInt64 {
+        UnsafeRawPointer(branch + b + 2 + m + 2 * k).loadUnaligned(as: UInt64.self)
+    }
+
+    /// The state reached from `state` (not the root) by `code`, or 0 when there is none.
+    /// A state is a node index with its info in the high 32 bits.
+    @inline(__always)
+    func step(_ state: UInt64, _ code: UInt32) -> UInt64 {
+        let info = UInt32(truncatingIfNeeded: state >> 32)
+        if info & Self.multiFlag == 0 {
+            // One child at most: the next node.
+            guard info & Self.kidsFlag != 0 else { return 0 }
+            let t = (state & 0xFFFF_FFFF) + 1
+            let r = rec[Int(t)]
+            return UInt32(truncatingIfNeeded: r) == code ? t | r & 0xFFFF_FFFF_0000_0000 : 0
+        }
+        let b = Int(info & Self.fieldMask)
+        let m = Int(branch[b])
+        let codes = branch + b + 2
+        if m <= 8 {
+            var k = 0
+            while k < m {
+                let c = codes[k]
+                if c >= code { return c == code ? branchState(b, m, k) : 0 }
+                k += 1
             }
             return 0
         }
+        var lo = 0, hi = m
         while lo < hi {
             let mid = (lo + hi) >> 1
-            if codes[mid] & 0xFFFF < want { lo = mid + 1 } else { hi = mid }
+            if codes[mid] < code { lo = mid + 1 } else { hi = mid }
         }
-        return lo < Int(nodes[2 * Int(s) + 2]) && codes[lo] & 0xFFFF == want ? UInt32(lo) : 0
+        return lo < m && codes[lo] == code ? branchState(b, m, lo) : 0
     }
 
+    /// The state reached from `state` by `code` (the root is state 0), or 0.
     @inline(__always)
-    func hasOutput(_ s: UInt32) -> Bool { codes[Int(s)] & Self.outputFlag != 0 }
+    func next(_ state: UInt64, _ code: UInt16) -> UInt64 {
+        if state == 0 { return root[Int(code)] }
+        return step(state, UInt32(code))
+    }
 
+    /// True when the state's node has outputs.
     @inline(__always)
-    func outputs(_ s: UInt32) -> Range<Int> { Int(nodes[2 * Int(s) + 1])..<Int(nodes[2 * Int(s) + 3]) }
+    static func hasOutput(_ state: UInt64) -> Bool { UInt32(truncatingIfNeeded: state >> 32) & outputFlag != 0 }
+
+    /// Where the outputs of a state with outputs start in ``outIds`` (they run to the one
+    /// with ``lastOutputFlag``).
+    @inline(__always)
+    func firstOutput(_ state: UInt64) -> Int {
+        let info = UInt32(truncatingIfNeeded: state >> 32)
+        return info & Self.multiFlag == 0 ? Int(info & Self.fieldMask) : Int(branch[Int(info & Self.fieldMask) + 1])
+    }
 
     /// Pattern `i` as stored (trimmed, separator runs collapsed), as UTF-8.
     public func patternUTF8(_ i: Int) -> UnsafeBufferPointer<UInt8> {
@@ -269,23 +303,106 @@ public struct AutomatonFormatError: Error, CustomStringConvertible, Sendable {
     public var description: String { "invalid automaton: \(message)" }
 }
 
+/// The arrays of a serialized automaton, before they are trusted.
+struct AutomatonView {
+    let nodeCount, patternCount, alphabetSize, outputCount, suppCount, patBytesCount, branchCount: Int
+    let rec: UnsafePointer<UInt64>
+    let outIds, branch, rootNext: UnsafePointer<UInt32>
+    let bmpCodes: UnsafePointer<UInt16>
+    let suppKeys: UnsafePointer<UInt32>
+    let suppCodes: UnsafePointer<UInt16>
+    let patStart: UnsafePointer<UInt32>
+    let patBytes: UnsafePointer<UInt8>
+
+    /// Checks every index, so a search can never read out of bounds: each node's info
+    /// is checked, and the copies of it in branch entries must equal it.
+    func check() throws(AutomatonFormatError) {
+        typealias A = Automaton
+        let n = nodeCount
+        func info(_ s: Int) -> UInt32 { UInt32(truncatingIfNeeded: rec[s] >> 32) }
+        guard rec[0] & 0xFFFF == 0 else { throw AutomatonFormatError("bad root") }
+        guard outputCount == 0 || outIds[outputCount - 1] & A.lastOutputFlag != 0 else {
+            throw AutomatonFormatError("bad output table")
+        }
+        for s in 0..<n {
+            let r = rec[s], f = info(s)
+            guard r & 0xFFFF_0000 == 0, Int(r & 0xFFFF) <= alphabetSize, (s == 0) == (r & 0xFFFF == 0) else {
+                throw AutomatonFormatError("node \(s): bad record")
+            }
+            let field = Int(f & A.fieldMask)
+            var outStart = -1
+            if f & A.multiFlag != 0 {
+                guard s > 0, f & A.kidsFlag != 0, field < branchCount - 1 else { throw AutomatonFormatError("node \(s): bad branch") }
+                let m = Int(branch[field])
+                guard m >= 2, m <= (branchCount - field - 2) / 3 else { throw AutomatonFormatError("node \(s): bad branch") }
+                var prev: UInt32 = 0
+                for k in 0..<m {
+                    let c = branch[field + 2 + k], t = Int(branch[field + 2 + m + 2 * k])
+                    guard c > prev, Int(c) <= alphabetSize, t > s, t < n, rec[t] & 0xFFFF == c,
+                          branch[field + 3 + m + 2 * k] == info(t)
+                    else { throw AutomatonFormatError("node \(s): bad branch entry") }
+                    prev = c
+                }
+                if f & A.outputFlag != 0 { outStart = Int(branch[field + 1]) } else if branch[field + 1] != 0 {
+                    throw AutomatonFormatError("node \(s): bad branch")
+                }
+            } else {
+                if f & A.kidsFlag != 0 {
+                    guard s + 1 < n, rec[s + 1] & 0xFFFF != 0 else { throw AutomatonFormatError("node \(s): bad child") }
+                }
+                if f & A.outputFlag != 0 { outStart = field } else if field != 0 { throw AutomatonFormatError("node \(s): bad field") }
+            }
+            if outStart >= 0 {
+                guard outStart < outputCount else { throw AutomatonFormatError("node \(s): bad outputs") }
+            }
+        }
+        for k in 0..<outputCount {
+            let o = outIds[k], id = Int(o & A.patternMask)
+            guard o & ~(A.patternMask | A.lastOutputFlag | A.asciiFlag) == 0, id < patternCount else {
+                throw AutomatonFormatError("bad output id")
+            }
+        }
+        guard rootNext[0] == 0 else { throw AutomatonFormatError("bad root table") }
+        for c in 0...alphabetSize where Int(rootNext[c]) >= n { throw AutomatonFormatError("bad root table") }
+        for k in 0..<0x10000 where Int(bmpCodes[k]) > alphabetSize { throw AutomatonFormatError("bad alphabet") }
+        for k in 0..<suppCount {
+            guard Int(suppCodes[k]) <= alphabetSize, k == 0 || suppKeys[k] > suppKeys[k - 1] else {
+                throw AutomatonFormatError("bad supplementary alphabet")
+            }
+        }
+        guard patStart[0] == 0 else { throw AutomatonFormatError("bad pattern table") }
+        for k in 0..<patternCount where patStart[k] > patStart[k + 1] { throw AutomatonFormatError("bad pattern table") }
+        guard Int(patStart[patternCount]) == patBytesCount else { throw AutomatonFormatError("bad pattern table end") }
+        if UTF8Validation.firstError(in: UnsafeBufferPointer(start: patBytes, count: patBytesCount)) != nil {
+            throw AutomatonFormatError("patterns are not valid UTF-8")
+        }
+        for k in 0..<outputCount {
+            let id = Int(outIds[k] & A.patternMask)
+            let bytes = UnsafeBufferPointer(start: patBytes + Int(patStart[id]), count: Int(patStart[id + 1] - patStart[id]))
+            guard (outIds[k] & A.asciiFlag != 0) == AutomatonBuilder.hasASCIILetter(bytes) else {
+                throw AutomatonFormatError("bad output flags")
+            }
+        }
+    }
+}
+
 /// Byte offsets of the arrays in a serialized automaton.
 struct Layout {
-    let nodes, patterns, alphabet, outputs, supp, patBytes: Int
-    let nodesOffset, codes, outIds, rootNext, bmpCodes, suppKeys, suppCodes, patStart, patBytes_: Int
+    let nodes, patterns, alphabet, outputs, supp, patBytes, branch: Int
+    let rec, outIds, rootNext, bmpCodes, suppKeys, suppCodes, patStart, patBytes_, branchOffset: Int
     let totalBytes: Int
 
-    init(nodes: Int, patterns: Int, alphabet: Int, outputs: Int, supp: Int, patBytes: Int) {
+    init(nodes: Int, patterns: Int, alphabet: Int, outputs: Int, supp: Int, patBytes: Int, branch: Int) {
         self.nodes = nodes
         self.patterns = patterns
         self.alphabet = alphabet
         self.outputs = outputs
         self.supp = supp
         self.patBytes = patBytes
+        self.branch = branch
         func align(_ x: Int) -> Int { (x + 7) & ~7 }
         var o = Automaton.headerWords * 4
-        nodesOffset = o; o = align(o + (nodes + 1) * 8)
-        codes = o; o = align(o + nodes * 4)
+        rec = o; o = align(o + nodes * 8)
         outIds = o; o = align(o + outputs * 4)
         rootNext = o; o = align(o + (alphabet + 1) * 4)
         bmpCodes = o; o = align(o + 0x10000 * 2)
@@ -293,6 +410,8 @@ struct Layout {
         suppCodes = o; o = align(o + supp * 2)
         patStart = o; o = align(o + (patterns + 1) * 4)
         patBytes_ = o; o = align(o + patBytes)
+        // Last, so that the builder can fill it before knowing its size.
+        branchOffset = o; o = align(o + branch * 4)
         totalBytes = o
     }
 }

@@ -117,9 +117,9 @@ enum ArabicClitic {
 ///     f.fold("Benghazi", into: &out)   // true; out holds the scalars of "Benghazi"
 public final class FoldCache {
     let folding: any ScalarFolding
-    private var bmp: [UInt64]  // 0 unknown; else 1 | kind << 1 | folded << 32
-    private var supp: [UInt32: UInt64] = [:]
-    private var expansions: [[UInt32]] = []
+    @exclusivity(unchecked) private var bmp: [UInt64]  // 0 unknown; else 1 | kind << 1 | folded << 32
+    @exclusivity(unchecked) private var supp: [UInt32: UInt64] = [:]
+    @exclusivity(unchecked) private var expansions: [[UInt32]] = []
 
     public init(folding: any ScalarFolding) {
         self.folding = folding
@@ -165,6 +165,41 @@ public final class FoldCache {
             i += len
         }
         return true
+    }
+
+    /// Folds valid UTF-8 `s` into `out` (from its start): the number of scalars, or -1
+    /// when a scalar is ``ScalarFold/complex``.
+    func fold(utf8 s: UnsafeBufferPointer<UInt8>, into out: inout GrowableBuffer<UInt32>) -> Int {
+        out.count = 0
+        guard let p = s.baseAddress else { return 0 }
+        out.reserve(s.count)
+        var o = out.base
+        var k = 0
+        var i = 0
+        let n = s.count
+        while i < n {
+            let (c, len) = p[i] < 0x80 ? (UInt32(p[i]), 1) : UTF8Scalars.decode(p, i)
+            let e = entry(c)
+            if e & 0xE == 0 {
+                o[k] = UInt32(truncatingIfNeeded: e >> 32)
+                k += 1
+            } else if e & 4 != 0 {
+                return -1
+            } else if e & 8 != 0 {
+                let x = expansions[Int(e >> 32)]
+                // Room for the expansion and one scalar per byte left.
+                out.count = k
+                out.reserve(k + x.count + (n - i))
+                o = out.base
+                for d in x {
+                    o[k] = d
+                    k += 1
+                }
+            }
+            i += len
+        }
+        out.count = k
+        return k
     }
 
     /// String convenience for ``fold(utf8:into:)``.
