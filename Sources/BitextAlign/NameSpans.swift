@@ -88,6 +88,12 @@ public struct EnglishNameSpans: Sendable {
                         j += 1
                     } else if (d == "-" || d == "'" || d == "\u{2019}" || d == ".") && j + 1 < s.count
                                 && WordScalars.classes(s[j + 1]) & WordScalars.alphabetic != 0 {
+                        // "Tripoli-based", "U.S.-backed": a name with an adjective joined to it
+                        // ends at the hyphen ("al-Mismari", "Al-bayda" go on: a particle).
+                        if d == "-" && cc & WordScalars.uppercase != 0 && s[j + 1].properties.isLowercase
+                            && !Self.particles.contains(String(scalars: s[i..<j]).lowercased()) {
+                            break
+                        }
                         j += 1
                     } else {
                         break

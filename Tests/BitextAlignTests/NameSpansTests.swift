@@ -16,6 +16,9 @@ import Testing
         ("acronyms", "The U.N. envoy and NATO officials", ["U.N.", "NATO"]),
         ("quotes start sentences", "\"We want peace,\" said Mohammed al-Mnifi.", ["Mohammed al-Mnifi"]),
         ("no trailing connective", "talks between Tripoli and the east", ["Tripoli"]),
+        ("adjective compounds end the name", "the Tripoli-based Government of National Unity and U.S.-backed forces",
+         ["Tripoli", "Government of National Unity", "U.S."]),
+        ("capitalized particles keep their names", "Al-Sharif and Abu-Bakr", ["Al-Sharif", "Abu-Bakr"]),
     ])
     func english(_ what: String, _ text: String, _ expected: [String]) {
         #expect(Self.spans(text) == expected, "\(what)")
