@@ -52,8 +52,10 @@ public struct DocumentAligner: Sendable {
     public func align(english: String, arabic: String, linker: inout EntityLinker?) -> DocumentAlignment {
         let en = sentences(of: english)
         let ar = sentences(of: arabic)
-        let beads = sentenceAligner.align(en: en.map { SentenceFeatures(text: $0.text) },
-                                          ar: ar.map { SentenceFeatures(text: $0.text) })
+        // Lexicon entities named on both sides anchor the sentences, as numbers do.
+        let anchors = linker?.sentenceAnchors(english: en, arabic: ar)
+        let beads = sentenceAligner.align(en: en.indices.map { SentenceFeatures(text: en[$0].text, anchors: anchors?.en[$0] ?? []) },
+                                          ar: ar.indices.map { SentenceFeatures(text: ar[$0].text, anchors: anchors?.ar[$0] ?? []) })
         var entities: [AlignedEntity] = []
         if linker != nil {
             entities = linker!.link(english: english, arabic: arabic, enSentences: en, arSentences: ar, beads: beads)

@@ -75,6 +75,22 @@ public struct EntityLinker {
         return out
     }
 
+    /// Anchors for the sentence aligner: per sentence, the lexicon entities mentioned in it
+    /// (a demonym counts for its country: Libyan ↔ الليبية), keeping only entities that the
+    /// other text mentions somewhere too — one a text alone names says nothing of where its
+    /// sentences went.
+    public func sentenceAnchors(english: [Sentence], arabic: [Sentence]) -> (en: [[String]], ar: [[String]]) {
+        func ids(_ found: [Found], _ n: Int) -> [[String]] {
+            var out = [[String]](repeating: [], count: n)
+            for f in found { if let e = f.entities.first { out[f.sentence].append(String(e)) } }
+            return out
+        }
+        let en = ids(gazetteerMentions(english), english.count)
+        let ar = ids(gazetteerMentions(arabic), arabic.count)
+        let common = Set(en.joined()).intersection(ar.joined())
+        return (en.map { $0.filter(common.contains) }, ar.map { $0.filter(common.contains) })
+    }
+
     /// English name spans, each with its possessive kept in the mention text.
     func englishNames(_ sentences: [Sentence]) -> [Found] {
         var out: [Found] = []

@@ -50,6 +50,9 @@ struct TranslitCommand: ParsableCommand {
     func validate() throws {
         if variants < 1 || variants > 100 { throw ValidationError("--variants must be between 1 and 100") }
         if scheme != nil && french { throw ValidationError("--french applies to news spellings, not to --scheme") }
+        if let scheme, !scheme.isReversible, to == .arabic {
+            throw ValidationError("--scheme \(scheme.rawValue) only romanizes; of the schemes only buckwalter reads back into Arabic")
+        }
     }
 
     func run() throws {
@@ -154,6 +157,10 @@ struct SchemeProcessor: LineProcessor {
         let text = String(decoding: line, as: UTF8.self)
         let target = to ?? NameScript.target(for: text)
         let result = target == .latin ? scheme.romanize(text) : scheme.arabize(text)
+        if target == .arabic && !scheme.scheme.isReversible {
+            // A Latin line under a scheme that only romanizes: say so, and write no variant.
+            printError("bitext: \(context.source):\(context.line): --scheme \(scheme.scheme.rawValue) only romanizes; this line is not Arabic")
+        }
         let vs = result.map { [NameVariant(text: $0, score: 1)] } ?? []
         writeTranslitRecord(&out, format: format, line: line, to: target, variants: vs) { _ in "scheme" }
     }

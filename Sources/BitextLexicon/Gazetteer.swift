@@ -6,7 +6,7 @@ import BitextNormalize
 /// A searchable gazetteer: an ``Automaton`` over the `search`-normalized surface forms,
 /// and for each form the entity it names.
 ///
-///     let g = try Lexicon.default.gazetteer
+///     let g = try Lexicon.defaultGazetteer()
 ///     let s = GazetteerSearcher(gazetteer: g)
 ///     s.find(in: "وصل إلى بنغازي")   // one mention, 8..<14 → geonames:88319 (Benghazi)
 ///     s.find(in: "Benghazi's port")  // 0..<8 → geonames:88319

@@ -334,12 +334,51 @@ public struct NameMatcher {
             guard let x = t.arabic else { continue }
             let w = weight(t)
             var best = 0.0
-            for y in arabic.arabicWords { best = max(best, Self.arabicWordSimilarity(x, y)) }
+            var closest: [UInt32] = []
+            for y in arabic.arabicWords {
+                let s = Self.arabicWordSimilarity(x, y)
+                if s > best { best = s; closest = y }
+            }
+            // The nearest word is another name the lexicon knows: حسن is not a spelling of
+            // Hussein (حسين), however close the letters.
+            if best < 1 && !closest.isEmpty && isDifferentName(t, closest) { best = 0 }
             total += w
             agree += w * Self.credit(best)
         }
         guard total > 0 else { return 1 }
         return 0.3 + 0.7 * agree / total
+    }
+
+    /// True when the Arabic word is another name than the Latin word spells: the lexicon
+    /// knows the Arabic word as a name, has never seen the Latin word written for it, and
+    /// none of its usual spellings sounds like the Latin word. *Hussein* is not حسن
+    /// (Hassan, Hasan); *Hassan* may be حسان, and *Dib* may be ذيب (Dhib).
+    func isDifferentName(_ t: PreparedName.Token, _ arabic: [UInt32]) -> Bool {
+        let m = model
+        var bare = arabic
+        if ArabicNameText.hasArticle(bare) { bare.removeFirst(2) }
+        func unit(_ w: [UInt32]) -> Int? {
+            var key = String(String.UnicodeScalarView(w.compactMap(Unicode.Scalar.init)))
+            return key.withUTF8 { m.unitIndex(utf8: UnsafeRawBufferPointer($0)) }
+        }
+        let units = [unit(bare), unit(Array("\u{0627}\u{0644}".unicodeScalars.map(\.value)) + bare)].compactMap { $0 }
+        guard !units.isEmpty, !t.raw.isEmpty else { return false }
+        // Written so somewhere in the lexicon?
+        for candidate in [t.raw, Array("al ".utf8) + t.raw] {
+            guard let r = candidate.withUnsafeBytes({ m.reverseIndex(utf8: $0) }) else { continue }
+            if m.reverseEntries(r).contains(where: { units.contains($0.unit) }) { return false }
+        }
+        // Sounds like one of its usual spellings?
+        for u in units {
+            for sp in m.spellingRange(ofUnit: u).prefix(8) {
+                var id: [UInt8] = []
+                LatinFolding.appendIdentity(of: m.spellingDisplay(sp).unicodeScalars, to: &id)
+                for w in LatinNameTokens.tokens(identity: id) {
+                    if LatinPhonetics.similarity(canonical: LatinPhonetics.canonical(identity: w), t.canon) >= 0.8 { return false }
+                }
+            }
+        }
+        return true
     }
 
     func formsSimilarity(_ a: PreparedName, _ b: PreparedName) -> Double {

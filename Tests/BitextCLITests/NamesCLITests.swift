@@ -41,6 +41,18 @@ import Testing
         #expect(String(back.text.split(separator: "\t")[1]) == arabic)
     }
 
+    /// Only Buckwalter reads back: asking another scheme for Arabic is an error, and a Latin
+    /// line met without --to is named on standard error.
+    @Test func schemesThatOnlyRomanize() throws {
+        let explicit = try CLI.run(["translit", "--scheme", "ala-lc", "--to", "arabic"], input: "Muhammad\n")
+        #expect(explicit.status != 0)
+        #expect(explicit.stderr.contains("only romanizes"))
+        let auto = try CLI.run(["translit", "--scheme", "ala-lc", "--format", "jsonl"], input: "محمد\nMuhammad\n")
+        #expect(auto.status == 0)
+        #expect(auto.text.split(separator: "\n").count == 2)
+        #expect(auto.stderr.contains(":2: --scheme ala-lc only romanizes"))
+    }
+
     @Test func badInputIsAnErrorWithFileLineAndOffset() throws {
         var bytes = Data("حسن\n".utf8)
         bytes.append(contentsOf: [0x41, 0xFF, 0x42, 0x0A])
@@ -118,6 +130,22 @@ import Testing
         let key = try CLI.run(["names", "key", "--format", "text"], input: "معمر القذافي\nMoammar Gadhafi\n")
         let keys = key.text.split(separator: "\n")
         #expect(keys.count == 2 && keys[0] == keys[1])
+    }
+
+    /// Across scripts, a Latin word the lexicon attests for one Arabic name does not match
+    /// another known name however close the letters; a spelling the other name also takes
+    /// still does.
+    @Test func crossScriptHardNegatives() throws {
+        func score(_ a: String, _ b: String) throws -> Double {
+            try #require(Double(try CLI.run(["names", "compare", a, b]).text.trimmingCharacters(in: .whitespacesAndNewlines)))
+        }
+        let threshold = 0.75
+        #expect(try score("حسن", "Hussein") < threshold)
+        #expect(try score("حسين", "Hussein") >= threshold)
+        #expect(try score("حسن", "Hassan") >= threshold)
+        #expect(try score("حسان", "Hassan") >= threshold)
+        #expect(try score("حافظ", "Haftar") < threshold)
+        #expect(try score("جعفر حسان", "Jafar Hassan") >= threshold)
     }
 }
 
