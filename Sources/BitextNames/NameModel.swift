@@ -130,8 +130,9 @@ public final class NameModel: @unchecked Sendable {
         else { throw NameModelError("inconsistent header values") }
 
         // Check every reference once, so that lookups never need to.
-        func checkString(_ off: UInt32, _ len: Int, _ what: String) throws(NameModelError) {
-            guard Int(off) + len <= stringBytes else { throw NameModelError("\(what): string outside the pool") }
+        // (the message is made only when a check fails: the tables have a million rows)
+        func checkString(_ off: UInt32, _ len: Int, _ what: @autoclosure () -> String) throws(NameModelError) {
+            guard Int(off) + len <= stringBytes else { throw NameModelError("\(what()): string outside the pool") }
         }
         var regs: [String] = []
         var totals: [Double] = []
