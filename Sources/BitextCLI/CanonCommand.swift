@@ -104,6 +104,7 @@ struct CanonCommand: ParsableCommand {
 
         // Group and choose.
         var canonicalizer = Canonicalizer(matcher: NameMatcher(model: model, normalizeArabic: { normalizer.normalize($0) }))
+        canonicalizer.jobs = input.jobs
         let entities = canonicalizer.entities(table, gazetteer: gazetteer).filter { $0.mentions >= minCount }
 
         if !rewrite {

@@ -357,10 +357,12 @@ struct NamesClusterCommand: ParsableCommand {
         let prepared = prepareAll(names, model: model, normalizer: normalizer, jobs: input.jobs)
         var matcher = makeMatcher(model, normalizer)
         matcher.collectionWeights = WordWeights(prepared)
+        var clusterer = NameClusterer(threshold: threshold, averageLink: averageLink)
+        clusterer.jobs = input.jobs
         if pairs {
             // the compared pairs and their similarities (hidden, for inspection): i<TAB>j<TAB>score
             var out = OutputBuffer()
-            for (i, j, s) in NameClusterer(threshold: threshold, averageLink: averageLink).pairs(prepared, matcher: &matcher) {
+            for (i, j, s) in clusterer.pairs(prepared, matcher: &matcher) {
                 out.append(int: i)
                 out.append("\t")
                 out.append(int: j)
@@ -371,7 +373,7 @@ struct NamesClusterCommand: ParsableCommand {
             OutputSink().write(out.bytes)
             return
         }
-        let clustering = NameClusterer(threshold: threshold, averageLink: averageLink).cluster(prepared, matcher: &matcher)
+        let clustering = clusterer.cluster(prepared, matcher: &matcher)
         let format = output.resolved(OutputSink())
         var out = OutputBuffer()
         if format == .json { out.append("[\n") }

@@ -1,6 +1,7 @@
 // Canonicalizer.swift — one spelling per entity, and the variants that map to it.
 import BitextLexicon
 import BitextNames
+import Dispatch
 
 /// An entity seen in a corpus, with every spelling of it and how each is rewritten.
 public struct CanonEntity: Sendable {
@@ -43,7 +44,41 @@ public struct Canonicalizer {
     /// Lowest similarity for a cluster of names to join a lexicon entity seen in the corpus.
     public var lexiconJoinThreshold = 0.72
 
+    /// Threads for preparing names and for joining them to lexicon entities; the result
+    /// never depends on it.
+    public var jobs = 1
+
     public init(matcher: NameMatcher) { self.matcher = matcher }
+
+    /// Runs `body(i, matcher, state)` for every i in 0..<n on up to `jobs` threads, each with
+    /// its own copy of the matcher (its caches only remember: results do not depend on them)
+    /// and its own `state` from `makeState`.
+    mutating func parallel<T, S>(_ n: Int, state makeState: () -> S, _ body: (Int, inout NameMatcher, inout S) -> T) -> [T] {
+        let parts = max(1, min(jobs, n / 64))
+        if parts == 1 {
+            var m = matcher
+            var st = makeState()
+            let out = (0..<n).map { body($0, &m, &st) }
+            matcher = m
+            return out
+        }
+        let out = UnsafeMutableBufferPointer<T?>.allocate(capacity: n)
+        out.initialize(repeating: nil)
+        defer { out.deallocate() }
+        let shared = Unchecked(out)
+        let base = Unchecked(matcher)
+        withoutActuallyEscaping(body) { body in
+            withoutActuallyEscaping(makeState) { makeState in
+                let work = Unchecked((body, makeState))
+                DispatchQueue.concurrentPerform(iterations: parts) { p in
+                    var m = base.value
+                    var st = work.value.1()
+                    for i in stride(from: p, to: n, by: parts) { shared.value[i] = work.value.0(i, &m, &st) }
+                }
+            }
+        }
+        return out.map { $0! }
+    }
 
     var preparedCache: [String: PreparedName] = [:]
 
@@ -91,7 +126,14 @@ public struct Canonicalizer {
         // Names in no lexicon: cluster across scripts.
         names.sort { SpellingTable.Key.textOrder($0.0.text, $1.0.text) }
         if !names.isEmpty {
+            let missing = names.indices.filter { preparedCache[names[$0].0.text] == nil }
+            let made = parallel(missing.count, state: { () }) { k, m, _ in
+                m.prepare(names[missing[k]].0.text, light: !ArabicNameText.hasArabicLetter(names[missing[k]].0.text))
+            }
+            for (k, p) in zip(missing, made) { preparedCache[names[k].0.text] = p }
             let prepared = names.map { self.prepared($0.0.text) }
+            var clusterer = self.clusterer
+            clusterer.jobs = jobs
             let clustering = clusterer.cluster(prepared, matcher: &matcher)
             var members: [Int: [Int]] = [:]
             for (i, c) in clustering.assignments.enumerated() { members[c, default: []].append(i) }
@@ -107,21 +149,23 @@ public struct Canonicalizer {
             // preparations (an Arabic name's guessed Latin spellings would let كعب join قبة).
             let lexiconPrepared = lexiconNames.map { matcher.prepare($0.name, light: true) }
             let index = NameIndex(candidates: lexiconPrepared)
-            var searcher = index.searcher()
             // Each spelling decides for itself (a cluster may hold a wrong member).
             var positionOfEntity: [Int: Int] = [:]
             for (p, e) in out.enumerated() { if let i = e.entityIndex { positionOfEntity[i] = p } }
             if !lexiconNames.isEmpty {
+                // The index shortlists; the similarity of the two names decides (each
+                // spelling on its own, so on all threads).
+                let joins: [(Int, Double)?] = parallel(names.count, state: { index.searcher() }) { i, m, searcher in
+                    let query = names[i].0.isArabic ? m.prepare(names[i].0.text, light: true) : prepared[i]
+                    let hits = searcher.search(query, top: 3, matcher: &m)
+                    return hits.filter { lexiconPrepared[$0.index].isArabic == query.isArabic }
+                        .map { ($0.index, m.similarity(query, lexiconPrepared[$0.index])) }
+                        .max { $0.1 < $1.1 }
+                }
                 for (c, ids) in members {
                     var keep: [Int] = []
                     for i in ids {
-                        // The index shortlists; the similarity of the two names decides.
-                        let query = names[i].0.isArabic ? matcher.prepare(names[i].0.text, light: true) : prepared[i]
-                        let hits = searcher.search(query, top: 3, matcher: &matcher)
-                        let best = hits.filter { lexiconPrepared[$0.index].isArabic == query.isArabic }
-                            .map { ($0.index, matcher.similarity(query, lexiconPrepared[$0.index])) }
-                            .max { $0.1 < $1.1 }
-                        guard let h = best, h.1 >= lexiconJoinThreshold, let p = positionOfEntity[lexiconNames[h.0].entity] else {
+                        guard let h = joins[i], h.1 >= lexiconJoinThreshold, let p = positionOfEntity[lexiconNames[h.0].entity] else {
                             keep.append(i)
                             continue
                         }
@@ -224,4 +268,10 @@ public struct Canonicalizer {
         out.append(contentsOf: scalars[pos...])
         return String(out)
     }
+}
+
+/// A value handed to worker threads that only read it (or write disjoint slots of it).
+struct Unchecked<T>: @unchecked Sendable {
+    let value: T
+    init(_ v: T) { value = v }
 }

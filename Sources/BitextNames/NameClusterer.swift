@@ -1,4 +1,5 @@
 // NameClusterer.swift — group the spellings of one name.
+import Dispatch
 
 /// Groups names (any scripts) whose spellings belong to one person, place or organization.
 ///
@@ -19,6 +20,8 @@ public struct NameClusterer: Sendable {
     public var shortlist: Int
     /// Two groups join only if the mean similarity of their members' pairs reaches this.
     public var averageLink: Double
+    /// Threads that score the pairs; the result never depends on it.
+    public var jobs = 1
 
     /// A clusterer. The defaults were chosen on clusters of spellings built from the
     /// training data (Latin variants of one Arabic name, with the Arabic).
@@ -41,13 +44,37 @@ public struct NameClusterer: Sendable {
     /// similarities, i < j (for inspecting a clustering).
     public func pairs(_ names: [PreparedName], matcher: inout NameMatcher) -> [(Int, Int, Double)] {
         let index = NameIndex(candidates: names)
-        var searcher = index.searcher(shortlist: shortlist)
-        var out: [(Int, Int, Double)] = []
-        for i in names.indices {
-            for c in searcher.block(names[i]) where Int(c) > i {
-                out.append((i, Int(c), matcher.similarity(names[i], names[Int(c)])))
+        let parts = max(1, min(jobs, names.count / 256))
+        if parts == 1 {
+            var searcher = index.searcher(shortlist: shortlist)
+            var out: [(Int, Int, Double)] = []
+            for i in names.indices {
+                for c in searcher.block(names[i]) where Int(c) > i {
+                    out.append((i, Int(c), matcher.similarity(names[i], names[Int(c)])))
+                }
+            }
+            return out
+        }
+        // Each thread takes every parts-th name with its own matcher copy (whose caches only
+        // remember) and searcher; the lists are put back in name order.
+        let perName = UnsafeMutableBufferPointer<[(Int, Double)]>.allocate(capacity: names.count)
+        perName.initialize(repeating: [])
+        defer { perName.deallocate() }
+        let shared = SendableBox((perName, matcher, index, names, shortlist))
+        DispatchQueue.concurrentPerform(iterations: parts) { p in
+            let (buffer, base, index, names, shortlist) = shared.value
+            var m = base
+            var searcher = index.searcher(shortlist: shortlist)
+            for i in stride(from: p, to: names.count, by: parts) {
+                var row: [(Int, Double)] = []
+                for c in searcher.block(names[i]) where Int(c) > i {
+                    row.append((Int(c), m.similarity(names[i], names[Int(c)])))
+                }
+                buffer[i] = row
             }
         }
+        var out: [(Int, Int, Double)] = []
+        for i in names.indices { for (c, s) in perName[i] { out.append((i, c, s)) } }
         return out
     }
 
@@ -126,4 +153,10 @@ public struct NameClusterer: Sendable {
         }
         return Clustering(assignments: assignments, canonical: canonical)
     }
+}
+
+/// Values handed to worker threads that only read them (or write disjoint slots).
+struct SendableBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ v: T) { value = v }
 }
