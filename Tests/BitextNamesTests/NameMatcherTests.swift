@@ -118,3 +118,33 @@ import Testing
         #expect(NameClusterer().cluster([], matcher: &m).assignments.isEmpty)
     }
 }
+
+@Suite struct NameClustererJobsTests {
+    /// Six hundred spellings (enough for the pairs to be scored on several threads) cluster
+    /// the same on one thread and on four.
+    @Test func theSameClustersOnAnyNumberOfThreads() {
+        let given = ["Muammar", "Moammar", "Khalifa", "Khalifah", "Hassan", "Hussein", "Hafez", "Abdullah", "Abdel Aziz",
+                     "Mohamed", "Mohammed", "Ahmed", "Ahmad", "Omar", "Umar"]
+        let family = ["Gaddafi", "Qadhafi", "Haftar", "Hafter", "Nasrallah", "Mubarak", "al-Assad", "Bouteflika", "Saleh",
+                      "al-Mismari", "Dbeibah", "Dbeiba", "Menfi", "al-Menfi", "Bashagha", "Tetteh", "Sarraj", "al-Sarraj",
+                      "Mahmoud", "Mahmud", "Abbas", "Aoun", "Hariri", "Assad", "Abdallah", "Sisi", "al-Sisi", "Morsi",
+                      "Mursi", "Erdogan", "Nahyan", "Thani", "Sabah", "Khamenei", "Rouhani", "Zarif", "Suleimani", "Soleimani",
+                      "Barzani", "Talabani"]
+        var names: [String] = []
+        for g in given { for f in family { names.append("\(g) \(f)") } }
+        #expect(names.count == 600)
+        var m = NameMatcher(model: Fixture.model)
+        let prepared = names.map { m.prepare($0) }
+        var one = NameClusterer()
+        one.jobs = 1
+        var four = NameClusterer()
+        four.jobs = 4
+        var m1 = m
+        var m4 = m
+        let a = one.pairs(prepared, matcher: &m1)
+        let b = four.pairs(prepared, matcher: &m4)
+        #expect(a.count == b.count && !a.isEmpty)
+        #expect(zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 && $0.2 == $1.2 })
+        #expect(one.cluster(prepared, matcher: &m1) == four.cluster(prepared, matcher: &m4))
+    }
+}
