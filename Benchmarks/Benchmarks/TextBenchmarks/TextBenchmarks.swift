@@ -113,6 +113,18 @@ let benchmarks: @Sendable () -> Void = {
         blackHole(a.entities.count)
     }
 
+    // The same pair again with the linker that aligned it: the names' transliterations are
+    // cached, as they are for the words a corpus repeats.
+    Benchmark("align a pair again, transliterations cached", configuration: alignConfiguration) { benchmark in
+        var linker: EntityLinker? = EntityLinker()
+        let aligner = DocumentAligner()
+        _ = aligner.align(english: enPair, arabic: arPair, linker: &linker)
+        benchmark.startMeasurement()
+        let a = aligner.align(english: enPair, arabic: arPair, linker: &linker)
+        benchmark.stopMeasurement()
+        blackHole(a.entities.count)
+    }
+
     Benchmark("UTF-8 validation (\(bytes / 1_000_000) MB)", configuration: configuration) { benchmark in
         var errors = 0
         benchmark.startMeasurement()
