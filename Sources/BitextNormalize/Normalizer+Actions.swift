@@ -117,9 +117,9 @@ struct ActionCompiler {
             if c == 0xE0001 || (0xE0020...0xE007F).contains(c) { return .tag }
             if Self.isInvisibleJunk(c) { return .deleteStandalone }
         }
-        if bidi == .repair && properties[c].bidiClass == .paragraphSeparator
-            && c != 0x0A && c != 0x0D
-        {
+        // LF and CR end paragraphs too (UAX #9 class B, as BidiReport counts them): a text of
+        // several lines gets each line's controls closed before its line break.
+        if bidi == .repair && properties[c].bidiClass == .paragraphSeparator {
             return .paragraph
         }
         return nil

@@ -223,3 +223,25 @@ import Testing
         }
     }
 }
+
+@Suite struct FuzzRegressionTests {
+    /// An override opened before a line break is closed before it, in every repairing profile.
+    @Test(arguments: ["\u{202D}^\n", "\u{202D}^\n\u{202E}x", "a\u{2067}^\n"])
+    func repairClosesBeforeTheLineBreak(_ text: String) throws {
+        let profiles = [
+            NormalizationProfile.display,
+            NormalizationProfile(name: "search-repair-casefold", steps: NormalizationProfile.search.steps.union([.casefold]), bidi: .repair),
+        ]
+        for p in profiles {
+            let n = Normalizer(profile: p)
+            var out: [UInt8] = []
+            try Array(text.utf8).withUnsafeBufferPointer { _ = try n.normalize(utf8: $0, into: &out, offsets: true) }
+            let s = String(decoding: out, as: UTF8.self)
+            let issues = BidiReport(s).issues.filter { $0.kind != .override }
+            #expect(issues.isEmpty, "\(p.name): \(s.unicodeScalars.map { String($0.value, radix: 16) }) \(issues)")
+            var again: [UInt8] = []
+            try out.withUnsafeBufferPointer { try n.normalize(utf8: $0, into: &again) }
+            #expect(again == out, "\(p.name): not idempotent")
+        }
+    }
+}
