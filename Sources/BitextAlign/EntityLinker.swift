@@ -66,8 +66,11 @@ public struct EntityLinker {
         for (k, s) in sentences.enumerated() {
             let sc = scalars(s.text)
             for m in searcher.find(in: s.text) {
-                let text = String(String.UnicodeScalarView(sc[m.start..<m.end]))
-                out.append(Found(start: s.start + m.start, end: s.start + m.end, text: text, sentence: k,
+                // A person's mention starts after the titles a lexicon spelling may carry.
+                let person = searcher.candidates(of: m).first.map { searcher.gazetteer.entities.type(Int($0)) == .person } ?? false
+                let start = m.viaDemonym || !person ? m.start : MentionTitles.nameStart(sc, m.start, m.end, fold: { normalizer.normalize($0) })
+                let text = String(scalars: sc[start..<m.end])
+                out.append(Found(start: s.start + start, end: s.start + m.end, text: text, sentence: k,
                                  entities: searcher.candidates(of: m).map { Int($0) }, demonym: m.viaDemonym,
                                  name: text))
             }

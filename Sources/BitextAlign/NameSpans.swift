@@ -443,3 +443,53 @@ public struct ArabicTitledNames: Sendable {
         return String(scalars: letters)
     }
 }
+
+/// Titles written before a name inside a lexicon match ("المشير خليفة حفتر", "Field Marshal
+/// Haftar", "Gen. Joseph Aoun"): the mention of the person starts after them.
+public enum MentionTitles {
+    /// Where the name starts in `s[start..<end]`, past leading titles (and, after an Arabic
+    /// title, the nisba adjectives and الراحل that follow it); at least one word is left.
+    ///
+    ///     let s = Array("للمشير خليفة حفتر".unicodeScalars)
+    ///     MentionTitles.nameStart(s, 1, s.count, fold: { $0 })   // 7: خليفة حفتر
+    public static func nameStart(_ s: [Unicode.Scalar], _ start: Int, _ end: Int, fold: (String) -> String) -> Int {
+        var words: [Range<Int>] = []
+        var i = start
+        while i < end {
+            while i < end && s[i] == " " { i += 1 }
+            var j = i
+            while j < end && s[j] != " " { j += 1 }
+            if j > i { words.append(i..<j) }
+            i = j
+        }
+        guard words.count >= 2 else { return start }
+        let arabic = s[start].value >= 0x0600 && s[start].value <= 0x06FF
+        var k = 0
+        if arabic {
+            func folded(_ r: Range<Int>) -> String {
+                ArabicTitledNames.quickFold(s[r], limit: .max) ?? fold(String(scalars: s[r]))
+            }
+            var tookTitle = false
+            while k < words.count - 1 {
+                let f = folded(words[k])
+                // A match after ل may start at the article's lam: لمشير is ال + مشير.
+                let forms = f.hasPrefix("ل") && !f.hasPrefix("ال") ? [f, "ا" + f] : [f]
+                if forms.contains(where: { ArabicTitledNames.titles.contains($0) }) {
+                    tookTitle = true
+                } else if tookTitle && (f == "الراحل" || (f.hasPrefix("ال") && (f.hasSuffix("ي") || f.hasSuffix("يه")))) {
+                    // الرئيس العراقي الراحل صدام حسين
+                } else {
+                    break
+                }
+                k += 1
+            }
+        } else {
+            while k < words.count - 1 {
+                let w = String(scalars: s[words[k]]).lowercased()
+                guard EnglishNameSpans.titles.contains(w.hasSuffix(".") ? String(w.dropLast()) : w) else { break }
+                k += 1
+            }
+        }
+        return words[k].lowerBound
+    }
+}

@@ -39,9 +39,12 @@ public final class MentionFinder {
     let titled: ArabicTitledNames
     let english = EnglishNameSpans()
 
+    let fold: @Sendable (String) -> String
+
     public init(gazetteer: Gazetteer?, normalizer: Normalizer) {
         searcher = gazetteer.map { GazetteerSearcher(gazetteer: $0) }
-        titled = ArabicTitledNames(fold: { normalizer.normalize($0) })
+        fold = { normalizer.normalize($0) }
+        titled = ArabicTitledNames(fold: fold)
     }
 
     public func mentions(in text: String) -> [CanonMention] {
@@ -59,9 +62,12 @@ public final class MentionFinder {
         if let searcher {
             for m in searcher.find(in: text) {
                 if m.viaDemonym { demonyms.append((m.start, m.end)); continue }
-                let t = String(scalars: scalars[m.start..<m.end])
-                lexicon.append(CanonMention(start: m.start, end: m.end, text: t, isArabic: Self.isArabic(t),
-                                            entity: searcher.candidates(of: m).first.map { Int($0) }))
+                // The titles a lexicon spelling may carry are not part of the name.
+                let entity = searcher.candidates(of: m).first.map { Int($0) }
+                let person = entity.map { searcher.gazetteer.entities.type($0) == .person } ?? false
+                let start = person ? MentionTitles.nameStart(scalars, m.start, m.end, fold: fold) : m.start
+                let t = String(scalars: scalars[start..<m.end])
+                lexicon.append(CanonMention(start: start, end: m.end, text: t, isArabic: Self.isArabic(t), entity: entity))
             }
         }
         var names: [CanonMention] = []

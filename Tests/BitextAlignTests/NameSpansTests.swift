@@ -101,3 +101,25 @@ import Testing
         #expect(ArabicTitledNames.quickFold(Array("الرئيس".unicodeScalars)[...], limit: 3) == nil)
     }
 }
+
+@Suite struct MentionTitlesTests {
+    static let n = Normalizer(profile: .search)
+
+    @Test(arguments: [
+        ("المشير خليفة حفتر", "خليفة حفتر"),
+        ("لمشير خليفة حفتر", "خليفة حفتر"),  // للمشير: the match starts at the article's lam
+        ("الرئيس العراقي الراحل صدام حسين", "صدام حسين"),
+        ("العقيد القذافي", "القذافي"),
+        ("خليفة حفتر", "خليفة حفتر"),
+        ("المشير", "المشير"),  // a title alone stays
+        ("Field Marshal Haftar", "Haftar"),
+        ("Gen. Joseph Aoun", "Joseph Aoun"),
+        ("Colonel Gaddafi", "Gaddafi"),
+        ("Saif al-Islam Gaddafi", "Saif al-Islam Gaddafi"),
+    ])
+    func nameStartsAfterTitles(_ text: String, _ name: String) {
+        let s = Array(text.unicodeScalars)
+        let start = MentionTitles.nameStart(s, 0, s.count, fold: { Self.n.normalize($0) })
+        #expect(String(String.UnicodeScalarView(s[start...])) == name)
+    }
+}
