@@ -397,46 +397,9 @@ struct RawJSON {
     mutating func putJSONString(_ s: UnsafeBufferPointer<UInt8>) {
         base[count] = 0x22
         count += 1
-        if let p = s.baseAddress {
-            let n = s.count
-            var runStart = 0
-            var i = 0
-            while i < n {
-                let b = p[i]
-                if b >= 0x20 && b != 0x22 && b != 0x5C && b < 0x80 {
-                    i += 1
-                    continue
-                }
-                if b >= 0x80 {
-                    // Only a few lead bytes can start a character that is escaped.
-                    let len = UTF8Scalars.sequenceLength(lead: b)
-                    if (b == 0xC2 || b == 0xD8 || b == 0xE2 || b == 0xEF) && i + len <= n {
-                        let (cp, _) = UTF8Scalars.decode(p, i)
-                        if OutputBuffer.escapesScalar(cp) {
-                            put(bytes: p + runStart, i - runStart)
-                            putUnicodeEscape(cp)
-                            i += len
-                            runStart = i
-                            continue
-                        }
-                    }
-                    i += len
-                    continue
-                }
-                put(bytes: p + runStart, i - runStart)
-                switch b {
-                case 0x22: put("\\\"")
-                case 0x5C: put("\\\\")
-                case 0x0A: put("\\n")
-                case 0x0D: put("\\r")
-                case 0x09: put("\\t")
-                default: putUnicodeEscape(UInt32(b))
-                }
-                i += 1
-                runStart = i
-            }
-            put(bytes: p + runStart, n - runStart)
-        }
+        JSONStringScan.scan(s, run: { p, n in put(bytes: p, n) }, escape: { c in
+            if let e = JSONStringScan.shortEscape(c) { put(e) } else { putUnicodeEscape(c) }
+        })
         base[count] = 0x22
         count += 1
     }

@@ -102,48 +102,11 @@ public struct OutputBuffer: Sendable {
     @inlinable
     public mutating func appendJSONString(utf8 s: UnsafeBufferPointer<UInt8>) {
         bytes.append(UInt8(ascii: "\""))
-        guard let p = s.baseAddress else {
-            bytes.append(UInt8(ascii: "\""))
-            return
-        }
-        let n = s.count
-        var runStart = 0
-        var i = 0
-        while i < n {
-            let b = p[i]
-            if b >= 0x20 && b != 0x22 && b != 0x5C && b < 0x80 {
-                i += 1
-                continue
-            }
-            if b >= 0x80 {
-                // Only a few lead bytes can start a character we escape.
-                let len = UTF8Scalars.sequenceLength(lead: b)
-                if (b == 0xC2 || b == 0xD8 || b == 0xE2 || b == 0xEF) && i + len <= n {
-                    let (cp, _) = UTF8Scalars.decode(p, i)
-                    if Self.escapesScalar(cp) {
-                        bytes.append(contentsOf: UnsafeBufferPointer(start: p + runStart, count: i - runStart))
-                        appendUnicodeEscape(cp)
-                        i += len
-                        runStart = i
-                        continue
-                    }
-                }
-                i += len
-                continue
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(start: p + runStart, count: i - runStart))
-            switch b {
-            case 0x22: append("\\\"")
-            case 0x5C: append("\\\\")
-            case 0x0A: append("\\n")
-            case 0x0D: append("\\r")
-            case 0x09: append("\\t")
-            default: appendUnicodeEscape(UInt32(b))
-            }
-            i += 1
-            runStart = i
-        }
-        bytes.append(contentsOf: UnsafeBufferPointer(start: p + runStart, count: n - runStart))
+        JSONStringScan.scan(s, run: { p, n in
+            bytes.append(contentsOf: UnsafeBufferPointer(start: p, count: n))
+        }, escape: { c in
+            if let e = JSONStringScan.shortEscape(c) { append(e) } else { appendUnicodeEscape(c) }
+        })
         bytes.append(UInt8(ascii: "\""))
     }
 
@@ -171,6 +134,63 @@ public struct OutputBuffer: Sendable {
             bytes.append(h[Int((c >> 8) & 0xF)])
             bytes.append(h[Int((c >> 4) & 0xF)])
             bytes.append(h[Int(c & 0xF)])
+        }
+    }
+}
+
+/// The walk over a JSON string value's UTF-8 that every JSON writer here shares: the runs of
+/// bytes written as they are, and the characters written as escapes (quote, backslash, C0
+/// controls, and the scalars ``OutputBuffer/escapesScalar(_:)`` names).
+public enum JSONStringScan {
+    /// Calls `run(start, count)` for each run of bytes to copy and `escape(c)` for each
+    /// character to escape, in order.
+    @inlinable @inline(__always)
+    public static func scan(_ s: UnsafeBufferPointer<UInt8>, run: (UnsafePointer<UInt8>, Int) -> Void,
+                            escape: (UInt32) -> Void) {
+        guard let p = s.baseAddress else { return }
+        let n = s.count
+        var runStart = 0
+        var i = 0
+        while i < n {
+            let b = p[i]
+            if b >= 0x20 && b != 0x22 && b != 0x5C && b < 0x80 {
+                i += 1
+                continue
+            }
+            if b >= 0x80 {
+                // Only a few lead bytes can start a character that is escaped.
+                let len = UTF8Scalars.sequenceLength(lead: b)
+                if (b == 0xC2 || b == 0xD8 || b == 0xE2 || b == 0xEF) && i + len <= n {
+                    let (cp, _) = UTF8Scalars.decode(p, i)
+                    if OutputBuffer.escapesScalar(cp) {
+                        run(p + runStart, i - runStart)
+                        escape(cp)
+                        i += len
+                        runStart = i
+                        continue
+                    }
+                }
+                i += len
+                continue
+            }
+            run(p + runStart, i - runStart)
+            escape(UInt32(b))
+            i += 1
+            runStart = i
+        }
+        run(p + runStart, n - runStart)
+    }
+
+    /// The two-character escape of a character JSON has one for, else nil (`\uXXXX` then).
+    @inlinable @inline(__always)
+    public static func shortEscape(_ c: UInt32) -> StaticString? {
+        switch c {
+        case 0x22: "\\\""
+        case 0x5C: "\\\\"
+        case 0x0A: "\\n"
+        case 0x0D: "\\r"
+        case 0x09: "\\t"
+        default: nil
         }
     }
 }
