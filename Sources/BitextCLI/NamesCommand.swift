@@ -49,20 +49,15 @@ func prepareAll(_ names: [String], model: NameModel, normalizer: Normalizer, job
     let out = UnsafeMutableBufferPointer<PreparedName?>.allocate(capacity: n)
     out.initialize(repeating: nil)
     defer { out.deallocate() }
-    let shared = UncheckedBuffer(out)
+    let shared = UncheckedSendable(out)
     DispatchQueue.concurrentPerform(iterations: parts) { p in
         var m = makeMatcher(model, normalizer)
         let lo = p * chunk
         let hi = min(n, lo + chunk)
         if lo >= hi { return }
-        for i in lo..<hi { shared.buffer[i] = m.prepare(names[i], light: light) }
+        for i in lo..<hi { shared.value[i] = m.prepare(names[i], light: light) }
     }
     return out.map { $0! }
-}
-
-struct UncheckedBuffer<T>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<T>
-    init(_ b: UnsafeMutableBufferPointer<T>) { buffer = b }
 }
 
 /// Reads every line of the inputs (for commands that need all of them at once), with the

@@ -1,4 +1,5 @@
 // Canonicalizer.swift — one spelling per entity, and the variants that map to it.
+import BitextCore
 import BitextLexicon
 import BitextNames
 import Dispatch
@@ -65,11 +66,11 @@ public struct Canonicalizer {
         let out = UnsafeMutableBufferPointer<T?>.allocate(capacity: n)
         out.initialize(repeating: nil)
         defer { out.deallocate() }
-        let shared = Unchecked(out)
-        let base = Unchecked(matcher)
+        let shared = UncheckedSendable(out)
+        let base = UncheckedSendable(matcher)
         withoutActuallyEscaping(body) { body in
             withoutActuallyEscaping(makeState) { makeState in
-                let work = Unchecked((body, makeState))
+                let work = UncheckedSendable((body, makeState))
                 DispatchQueue.concurrentPerform(iterations: parts) { p in
                     var m = base.value
                     var st = work.value.1()
@@ -268,10 +269,4 @@ public struct Canonicalizer {
         out.append(contentsOf: scalars[pos...])
         return String(out)
     }
-}
-
-/// A value handed to worker threads that only read it (or write disjoint slots of it).
-struct Unchecked<T>: @unchecked Sendable {
-    let value: T
-    init(_ v: T) { value = v }
 }

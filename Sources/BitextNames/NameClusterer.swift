@@ -1,4 +1,5 @@
 // NameClusterer.swift — group the spellings of one name.
+import BitextCore
 import Dispatch
 
 /// Groups names (any scripts) whose spellings belong to one person, place or organization.
@@ -60,7 +61,7 @@ public struct NameClusterer: Sendable {
         let perName = UnsafeMutableBufferPointer<[(Int, Double)]>.allocate(capacity: names.count)
         perName.initialize(repeating: [])
         defer { perName.deallocate() }
-        let shared = SendableBox((perName, matcher, index, names, shortlist))
+        let shared = UncheckedSendable((perName, matcher, index, names, shortlist))
         DispatchQueue.concurrentPerform(iterations: parts) { p in
             let (buffer, base, index, names, shortlist) = shared.value
             var m = base
@@ -153,10 +154,4 @@ public struct NameClusterer: Sendable {
         }
         return Clustering(assignments: assignments, canonical: canonical)
     }
-}
-
-/// Values handed to worker threads that only read them (or write disjoint slots).
-struct SendableBox<T>: @unchecked Sendable {
-    let value: T
-    init(_ v: T) { value = v }
 }
