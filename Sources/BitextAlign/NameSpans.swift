@@ -30,6 +30,10 @@ public struct TextSpan: Equatable, Sendable, CustomStringConvertible {
 ///     EnglishNameSpans().spans(in: "Gen. Khalifa Haftar's spokesman, Ahmed al-Mismari, spoke.")
 ///     // ["Khalifa Haftar", "Ahmed al-Mismari"]
 public struct EnglishNameSpans: Sendable {
+    /// A run of more capitalized words than this is title-case text (a headline), not a name:
+    /// it gives no span (lexicon names inside it are still found by the matcher).
+    public var maximumWords = 8
+
     public init() {}
 
     /// Words that start sentences and are capitalized only for that.
@@ -174,6 +178,10 @@ public struct EnglishNameSpans: Sendable {
                 } else {
                     break
                 }
+            }
+            if last - k + 1 > maximumWords {
+                k = last + 1
+                continue
             }
             var end = ws[last].end
             // Possessive: "Haftar's" → "Haftar".

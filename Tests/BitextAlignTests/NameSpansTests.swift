@@ -19,6 +19,8 @@ import Testing
         ("adjective compounds end the name", "the Tripoli-based Government of National Unity and U.S.-backed forces",
          ["Tripoli", "Government of National Unity", "U.S."]),
         ("capitalized particles keep their names", "Al-Sharif and Abu-Bakr", ["Al-Sharif", "Abu-Bakr"]),
+        ("a title-case headline is no name", "Rival Libyan Delegations Agree To Reopen Coastal Road Near Sirte, says Tetteh",
+         ["Tetteh"]),
     ])
     func english(_ what: String, _ text: String, _ expected: [String]) {
         #expect(Self.spans(text) == expected, "\(what)")
@@ -121,5 +123,13 @@ import Testing
         let s = Array(text.unicodeScalars)
         let start = MentionTitles.nameStart(s, 0, s.count, fold: { Self.n.normalize($0) })
         #expect(String(String.UnicodeScalarView(s[start...])) == name)
+    }
+}
+
+@Suite struct NameSpansScaleTests {
+    /// A line of two hundred thousand capitalized words: linear time, no span.
+    @Test func aHugeTitleCaseLineIsNoName() {
+        let text = String(repeating: "Benghazi ", count: 200_000)
+        #expect(EnglishNameSpans().spans(in: text).isEmpty)
     }
 }
