@@ -68,6 +68,12 @@ func defaultLexiconSentences(_ s: Sentence) throws {
     let s = GazetteerSearcher(gazetteer: g)
     let m = s.find(in: "الليبيون")
     #expect(m.count == 1 && m[0].viaDemonym)
+    // Broken plurals, with and without the article and clitics: Turks → Turkey.
+    for form in ["الأتراك", "أتراك", "وأتراك"] {
+        let p = s.find(in: "حضر دبلوماسيون \(form) الجلسة")
+        #expect(p.count == 1 && p[0].viaDemonym, "\(form)")
+        #expect(p.first.map { g.entities.id(Int(s.candidates(of: $0)[0])) } == "geonames:298795", "\(form)")
+    }
     // طرابلس is Tripoli in Libya and in Lebanon: both are candidates, the larger first.
     let t = s.find(in: "طرابلس")
     let ids = s.candidates(of: t[0]).map { g.entities.id(Int($0)) }
