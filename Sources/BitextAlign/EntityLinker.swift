@@ -124,7 +124,7 @@ public struct EntityLinker {
                     var end = piece.end
                     if end + 1 < sc.count, sc[end] == "'" || sc[end] == "\u{2019}", sc[end + 1] == "s" { end += 2 }
                     out.append(Found(start: s.start + piece.start, end: s.start + end,
-                                     text: String(String.UnicodeScalarView(sc[piece.start..<end])), sentence: k,
+                                     text: String(scalars: sc[piece.start..<end]), sentence: k,
                                      entities: [], demonym: false, name: piece.text))
                 }
             }

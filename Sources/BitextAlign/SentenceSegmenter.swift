@@ -1,4 +1,5 @@
 // SentenceSegmenter.swift — sentences of English and Arabic news text.
+import BitextCore
 
 /// A sentence: its scalar range in the text it came from (trailing spaces excluded).
 public struct Sentence: Equatable, Sendable {
@@ -60,9 +61,7 @@ public struct SentenceSegmenter: Sendable {
             while a < b && s[a].properties.isWhitespace { a += 1 }
             while b > a && s[b - 1].properties.isWhitespace { b -= 1 }
             if a < b {
-                var v = String.UnicodeScalarView()
-                v.append(contentsOf: s[a..<b])
-                out.append(Sentence(start: a, end: b, text: String(v)))
+                out.append(Sentence(start: a, end: b, text: String(scalars: s[a..<b])))
             }
             start = end
         }
@@ -106,7 +105,7 @@ public struct SentenceSegmenter: Sendable {
         // The word before the dot.
         var w = i
         while w > 0 && (s[w - 1].properties.isAlphabetic || s[w - 1] == ".") { w -= 1 }
-        let word = String(String.UnicodeScalarView(s[w..<i])).lowercased()
+        let word = String(scalars: s[w..<i]).lowercased()
         if next.properties.isLowercase { return false }
         if word.isEmpty { return true }
         if Self.titles.contains(word) { return false }
@@ -118,7 +117,7 @@ public struct SentenceSegmenter: Sendable {
         if word.contains(".") {
             var e = k
             while e < s.count && s[e].properties.isAlphabetic { e += 1 }
-            let nextWord = String(String.UnicodeScalarView(s[k..<e])).lowercased()
+            let nextWord = String(scalars: s[k..<e]).lowercased()
             return Self.sentenceStarters.contains(nextWord)
         }
         return true

@@ -148,6 +148,8 @@ public struct NameMatcher {
     /// The summed word weight a shorter name needs for containment to count.
     public var minimumEvidence = 6.0
     var tokenCache: [[UInt8]: PreparedName.Token] = [:]
+    /// ``isDifferentName(_:_:)`` by Latin word and Arabic word.
+    var differentNameCache: [[UInt32]: Bool] = [:]
 
     /// A matcher over `model`; `normalizeArabic` should be the `search` normalization
     /// (`BitextTranslit` passes it) unless Arabic input is already folded.
@@ -236,17 +238,41 @@ public struct NameMatcher {
     /// The words written in capitals, when the name also has words that are not
     /// (`Muammar Abu Minyar AL-QADHAFI` → `AL-QADHAFI`); nil otherwise.
     static func capitalizedFamily(_ text: String) -> String? {
-        var caps: [Substring] = []
+        // One pass over the scalars, word by word (words end at a space or a comma).
+        var caps: [String] = []
         var mixed = false
-        for w in text.split(whereSeparator: { $0 == " " || $0 == "," }) {
-            let letters = w.unicodeScalars.filter { $0.properties.isAlphabetic }
-            guard letters.count >= 2 else { continue }
-            if letters.allSatisfy({ $0.properties.isUppercase }) {
-                caps.append(w)
-            } else if letters.contains(where: { $0.properties.isLowercase }) {
-                mixed = true
+        var word = String.UnicodeScalarView()
+        var letters = 0
+        var upper = 0
+        var lower = 0
+        func endWord() {
+            if letters >= 2 {
+                if upper == letters { caps.append(String(word)) } else if lower > 0 { mixed = true }
+            }
+            word = String.UnicodeScalarView()
+            letters = 0
+            upper = 0
+            lower = 0
+        }
+        for u in text.unicodeScalars {
+            if u == " " || u == "," {
+                endWord()
+                continue
+            }
+            word.append(u)
+            if u.isASCII {
+                let v = u.value
+                if v >= 0x41 && v <= 0x5A { letters += 1; upper += 1 } else if v >= 0x61 && v <= 0x7A { letters += 1; lower += 1 }
+            } else {
+                let p = u.properties
+                if p.isAlphabetic {
+                    letters += 1
+                    if p.isUppercase { upper += 1 }
+                    if p.isLowercase { lower += 1 }
+                }
             }
         }
+        endWord()
         guard mixed, !caps.isEmpty else { return nil }
         return caps.joined(separator: " ")
     }
@@ -326,7 +352,7 @@ public struct NameMatcher {
     /// When the lexicon knows which Arabic words a Latin name's words spell, how well they
     /// agree with the Arabic name's own words: from 0.3 (none agrees) to 1 (all agree, or
     /// nothing is known). *Hussein* spells `حسين`, so it does not agree with `حسن`.
-    func attestedAgreement(arabic: PreparedName, latin: PreparedName) -> Double {
+    mutating func attestedAgreement(arabic: PreparedName, latin: PreparedName) -> Double {
         guard let form = latin.forms.first, !arabic.arabicWords.isEmpty else { return 1 }
         var total = 0.0
         var agree = 0.0
@@ -353,7 +379,17 @@ public struct NameMatcher {
     /// knows the Arabic word as a name, has never seen the Latin word written for it, and
     /// none of its usual spellings sounds like the Latin word. *Hussein* is not حسن
     /// (Hassan, Hasan); *Hassan* may be حسان, and *Dib* may be ذيب (Dhib).
-    func isDifferentName(_ t: PreparedName.Token, _ arabic: [UInt32]) -> Bool {
+    mutating func isDifferentName(_ t: PreparedName.Token, _ arabic: [UInt32]) -> Bool {
+        // The key: the Latin bytes, a separator no scalar has, the Arabic scalars.
+        let key = t.raw.map { UInt32($0) } + [0xFFFF_FFFF] + arabic
+        if let known = differentNameCache[key] { return known }
+        let answer = computeIsDifferentName(t, arabic)
+        if differentNameCache.count > 100_000 { differentNameCache.removeAll(keepingCapacity: true) }
+        differentNameCache[key] = answer
+        return answer
+    }
+
+    func computeIsDifferentName(_ t: PreparedName.Token, _ arabic: [UInt32]) -> Bool {
         let m = model
         var bare = arabic
         if ArabicNameText.hasArticle(bare) { bare.removeFirst(2) }
