@@ -67,8 +67,7 @@ public struct EntityLinker {
             let sc = scalars(s.text)
             for m in searcher.find(in: s.text) {
                 // A person's mention starts after the titles a lexicon spelling may carry.
-                let person = searcher.candidates(of: m).first.map { searcher.gazetteer.entities.type(Int($0)) == .person } ?? false
-                let start = m.viaDemonym || !person ? m.start : MentionTitles.nameStart(sc, m.start, m.end, fold: { normalizer.normalize($0) })
+                let start = MentionTitles.nameStart(of: m, in: sc, searcher: searcher, fold: { normalizer.normalize($0) })
                 let text = String(scalars: sc[start..<m.end])
                 out.append(Found(start: s.start + start, end: s.start + m.end, text: text, sentence: k,
                                  entities: searcher.candidates(of: m).map { Int($0) }, demonym: m.viaDemonym,
@@ -424,6 +423,8 @@ public struct EntityLinker {
         var english: [String: (name: PreparedName, keys: Set<String>)] = [:]
         var arabic: [String: (name: PreparedName, keys: Set<String>)] = [:]
         var completed: [String: PreparedName] = [:]
+        /// The light keys of each word of an Arabic run.
+        var wordKeys: [String: [Set<String>]] = [:]
     }
 
     mutating func similarity(_ en: String, _ ar: String, _ cache: inout Prepared, blocked: Bool = true) -> Double {
@@ -448,19 +449,27 @@ public struct EntityLinker {
         // if all its words but one share a key with the English name (words with no key
         // aside): خليفة حفتر or المشير خليفة حفتر for Khalifa Haftar, not المشير خليفة في.
         if blocked && ar.contains(" ") {
-            var misses = 0
-            for w in ar.split(separator: " ") {
-                let word = String(w)
-                let keys: Set<String>
-                if let x = cache.arabic[word] {
-                    keys = x.keys
-                } else {
-                    let p = matcher!.prepare(word, light: true)
-                    keys = Set(p.keys)
-                    cache.arabic[word] = (p, keys)
+            let wordKeys: [Set<String>]
+            if let x = cache.wordKeys[ar] {
+                wordKeys = x
+            } else {
+                // A word of a run is usually a run of its own too: one preparation serves both.
+                var keys: [Set<String>] = []
+                for w in ar.split(separator: " ") {
+                    let word = String(w)
+                    if let x = cache.arabic[word] {
+                        keys.append(x.keys)
+                    } else {
+                        let p = matcher!.prepare(word, light: true)
+                        cache.arabic[word] = (p, Set(p.keys))
+                        keys.append(Set(p.keys))
+                    }
                 }
-                if !keys.isEmpty && e.keys.isDisjoint(with: keys) { misses += 1 }
+                wordKeys = keys
+                cache.wordKeys[ar] = wordKeys
             }
+            var misses = 0
+            for keys in wordKeys where !keys.isEmpty && e.keys.isDisjoint(with: keys) { misses += 1 }
             if misses > 1 { return 0 }
         }
         let full: PreparedName

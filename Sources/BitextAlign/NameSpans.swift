@@ -1,5 +1,6 @@
 // NameSpans.swift — likely proper names in English text, and word spans in Arabic text.
 import BitextCore
+import BitextLexicon
 
 /// A stretch of text: scalar offsets and the text itself.
 public struct TextSpan: Equatable, Sendable, CustomStringConvertible {
@@ -455,6 +456,16 @@ public struct ArabicTitledNames: Sendable {
 /// Titles written before a name inside a lexicon match ("المشير خليفة حفتر", "Field Marshal
 /// Haftar", "Gen. Joseph Aoun"): the mention of the person starts after them.
 public enum MentionTitles {
+    /// Where a gazetteer mention's name starts: past the titles of a person's lexicon spelling
+    /// (`nameStart(_:_:_:fold:)`); other entities and demonyms start where they were found.
+    public static func nameStart(of m: Mention, in s: [Unicode.Scalar], searcher: GazetteerSearcher,
+                                 fold: (String) -> String) -> Int {
+        guard !m.viaDemonym, let e = searcher.candidates(of: m).first,
+              searcher.gazetteer.entities.type(Int(e)) == .person
+        else { return m.start }
+        return nameStart(s, m.start, m.end, fold: fold)
+    }
+
     /// Where the name starts in `s[start..<end]`, past leading titles (and, after an Arabic
     /// title, the nisba adjectives and الراحل that follow it); at least one word is left.
     ///

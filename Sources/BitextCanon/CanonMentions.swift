@@ -64,8 +64,7 @@ public final class MentionFinder {
                 if m.viaDemonym { demonyms.append((m.start, m.end)); continue }
                 // The titles a lexicon spelling may carry are not part of the name.
                 let entity = searcher.candidates(of: m).first.map { Int($0) }
-                let person = entity.map { searcher.gazetteer.entities.type($0) == .person } ?? false
-                let start = person ? MentionTitles.nameStart(scalars, m.start, m.end, fold: fold) : m.start
+                let start = MentionTitles.nameStart(of: m, in: scalars, searcher: searcher, fold: fold)
                 let t = String(scalars: scalars[start..<m.end])
                 lexicon.append(CanonMention(start: start, end: m.end, text: t, isArabic: Self.isArabic(t), entity: entity))
             }

@@ -102,28 +102,21 @@ let benchmarks: @Sendable () -> Void = {
     let arWarm = (try? String(contentsOfFile: here + "/../../../Examples/benghazi-talks.ar.txt", encoding: .utf8)) ?? ""
     let alignConfiguration = Benchmark.Configuration(metrics: [.wallClock, .mallocCountTotal], timeUnits: .microseconds,
                                                      maxDuration: .seconds(10), maxIterations: 200)
-    Benchmark("align a pair (\(enPair.utf8.count / 1000) KB + \(arPair.utf8.count / 1000) KB)", configuration: alignConfiguration) { benchmark in
-        // Loading the lexicon and the name model is start-up, not measured.
-        var linker: EntityLinker? = EntityLinker()
-        let aligner = DocumentAligner()
-        _ = aligner.align(english: enWarm, arabic: arWarm, linker: &linker)
-        benchmark.startMeasurement()
-        let a = aligner.align(english: enPair, arabic: arPair, linker: &linker)
-        benchmark.stopMeasurement()
-        blackHole(a.entities.count)
+    // Aligns the pair with a linker that has already aligned `before` (start-up, and for the
+    // second case the pair's own transliterations, cached as for the words a corpus repeats).
+    func alignBenchmark(_ name: String, after before: (en: String, ar: String)) {
+        Benchmark(name, configuration: alignConfiguration) { benchmark in
+            var linker: EntityLinker? = EntityLinker()
+            let aligner = DocumentAligner()
+            _ = aligner.align(english: before.en, arabic: before.ar, linker: &linker)
+            benchmark.startMeasurement()
+            let a = aligner.align(english: enPair, arabic: arPair, linker: &linker)
+            benchmark.stopMeasurement()
+            blackHole(a.entities.count)
+        }
     }
-
-    // The same pair again with the linker that aligned it: the names' transliterations are
-    // cached, as they are for the words a corpus repeats.
-    Benchmark("align a pair again, transliterations cached", configuration: alignConfiguration) { benchmark in
-        var linker: EntityLinker? = EntityLinker()
-        let aligner = DocumentAligner()
-        _ = aligner.align(english: enPair, arabic: arPair, linker: &linker)
-        benchmark.startMeasurement()
-        let a = aligner.align(english: enPair, arabic: arPair, linker: &linker)
-        benchmark.stopMeasurement()
-        blackHole(a.entities.count)
-    }
+    alignBenchmark("align a pair (\(enPair.utf8.count / 1000) KB + \(arPair.utf8.count / 1000) KB)", after: (enWarm, arWarm))
+    alignBenchmark("align a pair again, transliterations cached", after: (enPair, arPair))
 
     Benchmark("UTF-8 validation (\(bytes / 1_000_000) MB)", configuration: configuration) { benchmark in
         var errors = 0
