@@ -84,7 +84,7 @@ struct AlignCommand: ParsableCommand {
         out.append("{\"entities\": [")
         for (k, e) in a.entities.enumerated() {
             out.append(k == 0 ? "\n  {\"entity\": " : ",\n  {\"entity\": ")
-            if let id = e.entity { out.appendJSONString(id) } else { out.append("null") }
+            out.appendJSONStringOrNull(e.entity)
             out.append(", \"type\": ")
             out.appendJSONString(e.type)
             out.append(", \"score\": ")

@@ -191,13 +191,13 @@ struct CanonCommand: ParsableCommand {
             case .json, .jsonl:
                 if format == .json && k > 0 { out.append(",\n") }
                 out.append("{\"entity\": ")
-                if let id = e.entity { out.appendJSONString(id) } else { out.append("null") }
+                out.appendJSONStringOrNull(e.entity)
                 out.append(", \"type\": ")
                 out.appendJSONString(e.type)
                 out.append(", \"canonical\": {\"en\": ")
-                if let c = e.canonicalEnglish { out.appendJSONString(c) } else { out.append("null") }
+                out.appendJSONStringOrNull(e.canonicalEnglish)
                 out.append(", \"ar\": ")
-                if let c = e.canonicalArabic { out.appendJSONString(c) } else { out.append("null") }
+                out.appendJSONStringOrNull(e.canonicalArabic)
                 out.append("}, \"mentions\": ")
                 out.append(int: e.mentions)
                 out.append(", \"variants\": [")
@@ -207,7 +207,7 @@ struct CanonCommand: ParsableCommand {
                     out.append(", \"count\": ")
                     out.append(int: v.count)
                     out.append(", \"canonical\": ")
-                    if let c = v.canonical { out.appendJSONString(c) } else { out.append("null") }
+                    out.appendJSONStringOrNull(v.canonical)
                     out.append("}")
                 }
                 out.append(format == .json ? "]}" : "]}\n")

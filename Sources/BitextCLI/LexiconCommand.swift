@@ -172,11 +172,11 @@ struct LexiconLookup: ParsableCommand {
                     out.append(", \"kind\": ")
                     out.appendJSONString(e.kind)
                     out.append(", \"canonical\": {\"en\": ")
-                    if let en = e.english { out.appendJSONString(en) } else { out.append("null") }
+                    out.appendJSONStringOrNull(e.english)
                     out.append(", \"ar\": ")
-                    if let ar = e.arabic { out.appendJSONString(ar) } else { out.append("null") }
+                    out.appendJSONStringOrNull(e.arabic)
                     out.append("}, \"country\": ")
-                    if let c = e.country { out.appendJSONString(c) } else { out.append("null") }
+                    out.appendJSONStringOrNull(e.country)
                     out.append(e.viaDemonym ? ", \"demonym\": true}" : ", \"demonym\": false}")
                 }
                 out.append("]}\n")

@@ -116,6 +116,11 @@ public struct OutputBuffer: Sendable {
         s.withUTF8 { appendJSONString(utf8: $0) }
     }
 
+    /// A JSON string literal, or `null` for nil.
+    public mutating func appendJSONStringOrNull(_ s: String?) {
+        if let s { appendJSONString(s) } else { append("null") }
+    }
+
     /// True for the non-ASCII scalars ``appendJSONString(utf8:)`` writes as `\u` escapes.
     @inlinable
     public static func escapesScalar(_ c: UInt32) -> Bool {
