@@ -53,12 +53,14 @@ public struct DocumentAligner: Sendable {
         let en = sentences(of: english)
         let ar = sentences(of: arabic)
         // Lexicon entities named on both sides anchor the sentences, as numbers do.
-        let anchors = linker?.sentenceAnchors(english: en, arabic: ar)
+        let found = linker?.lexiconMentions(english: en, arabic: ar)
+        let anchors = found.map { linker!.sentenceAnchors($0, englishCount: en.count, arabicCount: ar.count) }
         let beads = sentenceAligner.align(en: en.indices.map { SentenceFeatures(text: en[$0].text, anchors: anchors?.en[$0] ?? []) },
                                           ar: ar.indices.map { SentenceFeatures(text: ar[$0].text, anchors: anchors?.ar[$0] ?? []) })
         var entities: [AlignedEntity] = []
         if linker != nil {
-            entities = linker!.link(english: english, arabic: arabic, enSentences: en, arSentences: ar, beads: beads)
+            entities = linker!.link(english: english, arabic: arabic, enSentences: en, arSentences: ar, beads: beads,
+                                    lexiconMentions: found)
         }
         return DocumentAlignment(englishText: english, arabicText: arabic, enSentences: en, arSentences: ar,
                                  sentences: beads, entities: entities)

@@ -77,18 +77,29 @@ public struct EntityLinker {
         return out
     }
 
+    /// The lexicon mentions of both texts, found once for the sentence anchors and the linking.
+    public struct LexiconMentions {
+        var english: [Found]
+        var arabic: [Found]
+    }
+
+    /// Finds the lexicon mentions of both texts' sentences.
+    public func lexiconMentions(english: [Sentence], arabic: [Sentence]) -> LexiconMentions {
+        LexiconMentions(english: gazetteerMentions(english), arabic: gazetteerMentions(arabic))
+    }
+
     /// Anchors for the sentence aligner: per sentence, the lexicon entities mentioned in it
     /// (a demonym counts for its country: Libyan ↔ الليبية), keeping only entities that the
     /// other text mentions somewhere too — one a text alone names says nothing of where its
     /// sentences went.
-    public func sentenceAnchors(english: [Sentence], arabic: [Sentence]) -> (en: [[String]], ar: [[String]]) {
+    public func sentenceAnchors(_ m: LexiconMentions, englishCount: Int, arabicCount: Int) -> (en: [[String]], ar: [[String]]) {
         func ids(_ found: [Found], _ n: Int) -> [[String]] {
             var out = [[String]](repeating: [], count: n)
             for f in found { if let e = f.entities.first { out[f.sentence].append(String(e)) } }
             return out
         }
-        let en = ids(gazetteerMentions(english), english.count)
-        let ar = ids(gazetteerMentions(arabic), arabic.count)
+        let en = ids(m.english, englishCount)
+        let ar = ids(m.arabic, arabicCount)
         let common = Set(en.joined()).intersection(ar.joined())
         return (en.map { $0.filter(common.contains) }, ar.map { $0.filter(common.contains) })
     }
@@ -134,10 +145,13 @@ public struct EntityLinker {
     // MARK: - Linking
 
     /// The entities both texts mention.
+    /// `lexiconMentions`, if given, are those ``lexiconMentions(english:arabic:)`` found in the
+    /// same sentences (they are found here otherwise).
     public mutating func link(english: String, arabic: String, enSentences: [Sentence], arSentences: [Sentence],
-                              beads: [SentenceBead]) -> [AlignedEntity] {
-        var enGaz = gazetteerMentions(enSentences)
-        let arGaz = gazetteerMentions(arSentences)
+                              beads: [SentenceBead], lexiconMentions: LexiconMentions? = nil) -> [AlignedEntity] {
+        let found = lexiconMentions ?? self.lexiconMentions(english: enSentences, arabic: arSentences)
+        var enGaz = found.english
+        let arGaz = found.arabic
         var enNames = englishNames(enSentences)
         // A name span longer than a gazetteer mention inside it is the name (Elizabeth Warren,
         // not the town of Warren); one the gazetteer covers is the gazetteer's.
