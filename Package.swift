@@ -103,7 +103,7 @@ let package = Package(
             ],
             exclude: ["Golden"]
         ),
-        .testTarget(name: "BitextAlignTests", dependencies: ["BitextAlign", "BitextCore", "BitextNormalize"]),
+        .testTarget(name: "BitextAlignTests", dependencies: ["BitextAlign", "BitextCore", "BitextNames", "BitextNormalize"]),
         .testTarget(name: "BitextCanonTests", dependencies: ["BitextCanon", "BitextLexicon", "BitextTranslit", "BitextNormalize"]),
         .testTarget(name: "BitextCLITests", dependencies: ["BitextCLI"], exclude: ["Fixtures", "Snapshots"]),
         .testTarget(

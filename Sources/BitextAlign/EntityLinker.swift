@@ -26,6 +26,8 @@ public struct EntityLinker {
     let searcher: GazetteerSearcher?
     var matcher: NameMatcher?
     let normalizer: Normalizer
+    /// Names prepared and word forms keyed in earlier documents (see ``Prepared``).
+    var prepared = Prepared()
     /// Lowest name similarity that links an English name to Arabic words.
     public var threshold = 0.8
     /// Lowest similarity that links one distinctive word of a longer English name.
@@ -197,18 +199,34 @@ public struct EntityLinker {
         enNames.sort { $0.start < $1.start }
 
         // 2. English names ↔ Arabic words in the aligned sentences.
-        let arWords = arSentences.map { ArabicWords().words(in: $0.text) }
-        // Every run of 1–4 Arabic words, once per sentence, with its folded name.
-        let arRuns: [[(found: Found, words: Int, folded: String)]] = arWords.enumerated().map { j, words in
-            runs(words, sentence: j, offset: arSentences[j].start, maxWords: 4).map { ($0.0, $0.1, Self.foldArabic($0.0.name, normalizer)) }
+        // The name matcher is moved out for the whole linking (a copy would retain all of it).
+        var moved = matcher.take()
+        defer { matcher = moved }
+        // Every run of 1–4 Arabic words, prepared word by word.
+        prepared.trim()
+        var arRuns = ArabicRuns(sentences: arSentences, maxWords: 4, normalizer: normalizer, memo: &prepared.runs) {
+            moved?.prepare($0, light: true).keys ?? []
         }
         var arClaimed: [Int: [Range<Int>]] = [:]  // sentence → claimed word ranges (document offsets)
         for g in entities { for m in g.ar { arClaimed[m.sentence, default: []].append(m.start..<m.end) } }
         var beadOfEnglish: [Int: Int] = [:]
         for (b, bead) in beads.enumerated() { for i in bead.en { beadOfEnglish[i] = b } }
         var links: [(en: Int, ar: Found, score: Double)] = []
-        var prepared = Prepared()
-        if matcher != nil {
+        if var nm = moved.take() {
+            defer { moved = nm }
+            // The blocking keys of an English name (or word) that Arabic words have.
+            var englishIDs: [String: [Int32]] = [:]
+            func ids(_ en: String) -> [Int32] {
+                if let x = englishIDs[en] { return x }
+                let x = arRuns.ids(of: Self.english(en, &prepared, &nm).keys.sorted())
+                englishIDs[en] = x
+                return x
+            }
+            // The similarity of an English name and run `i` of sentence `j`, blocked or not.
+            func score(_ en: String, _ j: Int, _ i: Int, blocked: Bool) -> Double {
+                if blocked, arRuns.mayMatch(ids(en), j, i) == false { return 0 }
+                return similarity(en, arRuns.name(j, i), &prepared, &nm, blocked: blocked)
+            }
             // Per bead, score every (English name, Arabic word run) pair; take the best pairs first.
             var byBead: [Int: [Int]] = [:]
             for (i, n) in enNames.enumerated() { if let b = beadOfEnglish[n.sentence] { byBead[b, default: []].append(i) } }
@@ -218,62 +236,68 @@ public struct EntityLinker {
                 // First with blocking keys; then, without them, for the names still unlinked
                 // (foreign names whose spellings share no key: Scherzer ↔ سيرزير).
                 for blocked in [true, false] {
-                    var pairs: [(Int, Found, Double)] = []
+                    var pairs: [(Int, (Int, Int), Double)] = []
                     for j in beads[b].ar {
                         let claimed = (arClaimed[j] ?? []) + usedAr
-                        let cands = arRuns[j].filter { r in !claimed.contains { $0.overlaps(r.found.start..<r.found.end) } }
+                        let cands = arRuns.runs[j].indices.filter { r in
+                            let run = arRuns.runs[j][r]
+                            return !claimed.contains { $0.overlaps(run.start..<run.end) }
+                        }
                         for i in names where !usedEn.contains(where: { $0.overlaps(enNames[i].start..<enNames[i].end) }) {
-                            let words = enNames[i].name.split(separator: " ").count
+                            let name = enNames[i].name
+                            let words = name.split(separator: " ").count
                             if !blocked && words > 2 { continue }
-                            let acronym = Self.arabicLetterNames(enNames[i].name)
-                            let parts = blocked ? distinctiveWords(enNames[i].name) : []
-                            let latinLength = enNames[i].name.unicodeScalars.count
-                            for c in cands {
-                                if blocked, let acronym, c.words >= 2, c.folded == acronym {
-                                    pairs.append((i, c.found, 1))
+                            let acronym = Self.arabicLetterNames(name)
+                            let parts = blocked ? distinctiveWords(name) : []
+                            let latinLength = name.unicodeScalars.count
+                            for r in cands {
+                                let c = arRuns.runs[j][r]
+                                if blocked, let acronym, c.count >= 2, arRuns.folded(j, r) == acronym {
+                                    pairs.append((i, (j, r), 1))
                                     continue
                                 }
                                 // Without blocking, only runs of a plausible length whose first
                                 // sound can spell the name's first sound are compared.
                                 if !blocked {
-                                    let n = c.folded.unicodeScalars.count
-                                    if c.words > words || latinLength < n * 2 / 3 || latinLength > n * 3 + 2 { continue }
-                                    if !Self.sameFirstSound(enNames[i].name, c.folded) { continue }
+                                    let n = c.foldedCount
+                                    if c.count > words || latinLength < n * 2 / 3 || latinLength > n * 3 + 2 { continue }
+                                    if !Self.sameFirstSound(name, arRuns.folded(j, r)) { continue }
                                 }
-                                if c.words <= (blocked ? words + 1 : words) {
-                                    let s = similarity(enNames[i].name, c.found.name, &prepared, blocked: blocked)
+                                if c.count <= (blocked ? words + 1 : words) {
+                                    let s = score(name, j, r, blocked: blocked)
                                     if s >= threshold {
-                                        pairs.append((i, c.found, s))
+                                        pairs.append((i, (j, r), s))
                                         continue
                                     }
                                     // A full name whose words line up one for one, one of them
                                     // a sure match, passes at a lower bar (Mohammed al-Mnifi ↔
                                     // محمد المنفي: the surname's spelling is unusual).
-                                    if blocked && words >= 2 && c.words == words && s >= fullNameThreshold
-                                        && oneWordMatches(enNames[i].name, c.found.name, &prepared) {
+                                    if blocked && words >= 2 && c.count == words && s >= fullNameThreshold
+                                        && oneWordMatches(name, arRuns.name(j, r), &prepared, &nm) {
                                         // Ahead of a link of that one word alone (scored ≤ 0.9).
-                                        pairs.append((i, c.found, max(s, 0.905)))
+                                        pairs.append((i, (j, r), max(s, 0.905)))
                                         continue
                                     }
                                 }
                                 // One distinctive word of a longer name, transliterated, is enough
                                 // (Vanderbilt Medical Center ↔ مركز فاندربيلت الطبي).
-                                if c.words == 1 && words >= 2 {
+                                if c.count == 1 && words >= 2 {
                                     for w in parts {
-                                        let s = similarity(w, c.found.name, &prepared)
-                                        if s >= partThreshold { pairs.append((i, c.found, s * 0.9)) }
+                                        let s = score(w, j, r, blocked: true)
+                                        if s >= partThreshold { pairs.append((i, (j, r), s * 0.9)) }
                                     }
                                 }
                             }
                         }
                     }
                     pairs.sort { $0.2 > $1.2 }
-                    for (i, f, s) in pairs {
+                    for (i, (j, r), s) in pairs {
                         let e = enNames[i].start..<enNames[i].end
-                        if usedEn.contains(where: { $0.overlaps(e) }) || usedAr.contains(where: { $0.overlaps(f.start..<f.end) }) { continue }
+                        let run = arRuns.runs[j][r]
+                        if usedEn.contains(where: { $0.overlaps(e) }) || usedAr.contains(where: { $0.overlaps(run.start..<run.end) }) { continue }
                         usedEn.append(e)
-                        usedAr.append(f.start..<f.end)
-                        links.append((i, f, s))
+                        usedAr.append(run.start..<run.end)
+                        links.append((i, arRuns.found(j, r), s))
                     }
                 }
             }
@@ -329,13 +353,19 @@ public struct EntityLinker {
         }
         // A lexicon entity whose English mentions are all a linked person's surname joins it.
         let groupOrder = nameGroups.keys.sorted()
+        var foldMemo: [String: String] = [:]
+        func memoFold(_ s: String) -> String {
+            if let x = foldMemo[s] { return x }
+            let x = Self.fold(s)
+            foldMemo[s] = x
+            return x
+        }
         for r in groupOrder {
             let g = nameGroups[r]!
-            let full = g.en.map { Self.fold($0.name) }
+            let full = g.en.map { memoFold($0.name) }
             entities.removeAll { lex in
-                let lexNames = lex.en.map { Self.fold($0.name) }
-                guard lex.en.allSatisfy({ !$0.demonym }), !lexNames.isEmpty,
-                      lexNames.allSatisfy({ n in full.contains { Self.isSuffixName(n, of: $0) } }) else { return false }
+                guard !lex.en.isEmpty, lex.en.allSatisfy({ !$0.demonym }),
+                      lex.en.allSatisfy({ n in full.contains { Self.isSuffixName(memoFold(n.name), of: $0) } }) else { return false }
                 nameGroups[r]!.en.append(contentsOf: lex.en)
                 nameGroups[r]!.ar.append(contentsOf: lex.ar)
                 return true
@@ -354,13 +384,16 @@ public struct EntityLinker {
             }
         }
         if !entityOfForm.isEmpty {
-            for sentenceRuns in arRuns {
-                for r in sentenceRuns {
-                    guard let k = entityOfForm[r.folded] else { continue }
-                    let f = r.found
-                    if !taken.contains(where: { $0.overlaps(f.start..<f.end) }) {
-                        entities[k].ar.append(f)
-                        taken.append(f.start..<f.end)
+            // A run's folded text starts with its first word's: most runs are ruled out by that.
+            let firstWords = Set(entityOfForm.keys.map { ByteKey(String($0.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false)[0])) })
+            let forms = Dictionary(uniqueKeysWithValues: entityOfForm.map { (ByteKey($0.key), $0.value) })
+            for j in arRuns.runs.indices {
+                for r in arRuns.runs[j].indices where firstWords.contains(ByteKey(arRuns.firstFolded(j, r))) {
+                    guard let k = forms[ByteKey(arRuns.folded(j, r))] else { continue }
+                    let run = arRuns.runs[j][r]
+                    if !taken.contains(where: { $0.overlaps(run.start..<run.end) }) {
+                        entities[k].ar.append(arRuns.found(j, r))
+                        taken.append(run.start..<run.end)
                     }
                 }
             }
@@ -409,54 +442,45 @@ public struct EntityLinker {
 
     // MARK: - Arabic candidates
 
-    /// Runs of 1–4 Arabic words of a sentence, as mentions: the text as written (clitics
-    /// included), the name with the first word's clitics split off, and the run's length.
-    func runs(_ words: [ArabicWords.Word], sentence: Int, offset: Int, maxWords: Int) -> [(Found, Int)] {
-        var out: [(Found, Int)] = []
-        for a in words.indices {
-            for len in 1...maxWords where a + len <= words.count {
-                let ws = words[a..<(a + len)]
-                // The words must be adjacent: one space apart, no punctuation between them.
-                if len > 1 && ws.last!.start - words[a + len - 2].end != 1 { break }
-                let rest = ws.dropFirst().map(\.text)
-                for stem in ws.first!.stems {
-                    let name = ([stem] + rest).joined(separator: " ")
-                    let text = ws.map(\.text).joined(separator: " ")
-                    out.append((Found(start: offset + ws.first!.start, end: offset + ws.last!.end, text: text, sentence: sentence,
-                                      entities: [], demonym: false, name: name), len))
-                }
-            }
-        }
-        return out
-    }
-
-    /// Prepared names of one document: English names completely (their keys include those of
-    /// their Arabic spellings), Arabic word runs lightly, completed only when their keys meet
-    /// an English name's — the blocking the resolve index uses.
+    /// Prepared names: English names completely (their keys include those of their Arabic
+    /// spellings), Arabic word runs lightly, completed only when their keys meet an English
+    /// name's — the blocking the resolve index uses. Kept from one document to the next, as
+    /// the transliterator keeps its words: articles of a corpus share most of their names.
+    /// Arabic text is keyed by its bytes (``ByteKey``).
     struct Prepared {
         var english: [String: (name: PreparedName, keys: Set<String>)] = [:]
-        var arabic: [String: (name: PreparedName, keys: Set<String>)] = [:]
-        var completed: [String: PreparedName] = [:]
+        var arabic: [ByteKey: (name: PreparedName, keys: Set<String>)] = [:]
+        var completed: [ByteKey: PreparedName] = [:]
         /// The light keys of each word of an Arabic run.
-        var wordKeys: [String: [Set<String>]] = [:]
+        var wordKeys: [ByteKey: [Set<String>]] = [:]
+        /// The word forms of Arabic runs.
+        var runs = ArabicRuns.Memo()
+
+        /// Starts afresh once it holds more than `limit` entries (memory stays bounded).
+        mutating func trim(limit: Int = 50_000) {
+            if english.count + arabic.count + completed.count + wordKeys.count + runs.count > limit { self = Prepared() }
+        }
     }
 
-    mutating func similarity(_ en: String, _ ar: String, _ cache: inout Prepared, blocked: Bool = true) -> Double {
-        let e: (name: PreparedName, keys: Set<String>)
-        if let x = cache.english[en] {
-            e = x
-        } else {
-            let p = matcher!.prepare(en)
-            e = (p, Set(p.keys))
-            cache.english[en] = e
-        }
+    /// The English name `en` prepared completely (cached).
+    static func english(_ en: String, _ cache: inout Prepared, _ matcher: inout NameMatcher) -> (name: PreparedName, keys: Set<String>) {
+        if let x = cache.english[en] { return x }
+        let p = matcher.prepare(en)
+        let e = (p, Set(p.keys))
+        cache.english[en] = e
+        return e
+    }
+
+    func similarity(_ en: String, _ ar: String, _ cache: inout Prepared, _ matcher: inout NameMatcher, blocked: Bool = true) -> Double {
+        let e = Self.english(en, &cache, &matcher)
         let a: (name: PreparedName, keys: Set<String>)
-        if let x = cache.arabic[ar] {
+        let arKey = ByteKey(ar)
+        if let x = cache.arabic[arKey] {
             a = x
         } else {
-            let p = matcher!.prepare(ar, light: true)
+            let p = matcher.prepare(ar, light: true)
             a = (p, Set(p.keys))
-            cache.arabic[ar] = a
+            cache.arabic[arKey] = a
         }
         if blocked && e.keys.isDisjoint(with: a.keys) { return 0 }
         // A run of several words is worth completing (transliterating: the costly part) only
@@ -464,46 +488,47 @@ public struct EntityLinker {
         // aside): خليفة حفتر or المشير خليفة حفتر for Khalifa Haftar, not المشير خليفة في.
         if blocked && ar.contains(" ") {
             let wordKeys: [Set<String>]
-            if let x = cache.wordKeys[ar] {
+            if let x = cache.wordKeys[arKey] {
                 wordKeys = x
             } else {
                 // A word of a run is usually a run of its own too: one preparation serves both.
                 var keys: [Set<String>] = []
                 for w in ar.split(separator: " ") {
-                    let word = String(w)
+                    let word = ByteKey(String(w))
                     if let x = cache.arabic[word] {
                         keys.append(x.keys)
                     } else {
-                        let p = matcher!.prepare(word, light: true)
+                        let p = matcher.prepare(word.text, light: true)
                         cache.arabic[word] = (p, Set(p.keys))
                         keys.append(Set(p.keys))
                     }
                 }
                 wordKeys = keys
-                cache.wordKeys[ar] = wordKeys
+                cache.wordKeys[arKey] = wordKeys
             }
             var misses = 0
             for keys in wordKeys where !keys.isEmpty && e.keys.isDisjoint(with: keys) { misses += 1 }
             if misses > 1 { return 0 }
         }
         let full: PreparedName
-        if let x = cache.completed[ar] {
+        if let x = cache.completed[arKey] {
             full = x
         } else {
-            full = matcher!.complete(a.name)
-            cache.completed[ar] = full
+            full = matcher.complete(a.name)
+            cache.completed[arKey] = full
+
         }
-        return matcher!.similarity(e.name, full)
+        return matcher.similarity(e.name, full)
     }
 
     /// Whether some word of the English name matches the Arabic word in the same position
     /// (Arabic runs are in reading order, as are the English words) at `partThreshold`.
-    mutating func oneWordMatches(_ english: String, _ arabic: String, _ prepared: inout Prepared) -> Bool {
+    func oneWordMatches(_ english: String, _ arabic: String, _ prepared: inout Prepared, _ matcher: inout NameMatcher) -> Bool {
         let en = english.split(separator: " ")
         let ar = arabic.split(separator: " ")
         guard en.count == ar.count else { return false }
         for (e, a) in zip(en, ar) where e.count >= 3 {
-            if similarity(String(e), String(a), &prepared) >= partThreshold { return true }
+            if similarity(String(e), String(a), &prepared, &matcher) >= partThreshold { return true }
         }
         return false
     }

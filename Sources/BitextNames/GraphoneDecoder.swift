@@ -156,6 +156,17 @@ public struct GraphoneDecoder {
         return x
     }
 
+    /// ``extend(_:_:)`` by the UTF-8 encoding of `scalar` (as ``UTF8Scalars/encode(_:into:)``
+    /// writes it), without building the bytes.
+    @inline(__always)
+    static func extend(_ h: UInt64, scalar c: UInt32) -> UInt64 {
+        @inline(__always) func mix(_ x: UInt64, _ b: UInt32) -> UInt64 { (x ^ UInt64(b & 0xFF)) &* 0x100_0000_01b3 }
+        if c < 0x80 { return mix(h, c) }
+        if c < 0x800 { return mix(mix(h, 0xC0 | c >> 6), 0x80 | c & 0x3F) }
+        if c < 0x10000 { return mix(mix(mix(h, 0xE0 | c >> 12), 0x80 | (c >> 6) & 0x3F), 0x80 | c & 0x3F) }
+        return mix(mix(mix(mix(h, 0xF0 | c >> 18), 0x80 | (c >> 12) & 0x3F), 0x80 | (c >> 6) & 0x3F), 0x80 | c & 0x3F)
+    }
+
     /// The best `beamWidth` candidates with distinct (node, output), recorded in the arena.
     mutating func select(_ cands: inout [Cand], into out: inout [Hyp]) {
         // keep only the few best before sorting: a bounded min-heap of indices
@@ -294,10 +305,8 @@ public struct GraphoneDecoder {
                 for h in frontier {
                     for k in 0..<epsLimit {
                         let g = UInt16(truncatingIfNeeded: eps[k])
-                        let (lp, next) = m.lmStep(h.node, g)
-                        var bytes: [UInt8] = []
-                        UTF8Scalars.encode(m.graphoneArabic(g), into: &bytes)
-                        let hash = bytes.withUnsafeBytes { Self.extend(h.hash, $0) }
+                        let (lp, next) = step(h.node, g)
+                        let hash = Self.extend(h.hash, scalar: m.graphoneArabic(g))
                         epsCands.append(Cand(score: h.score + lp, node: next, hash: hash, parent: h.back,
                                              graphone: g, epsilons: h.epsilons + 1))
                     }
@@ -313,10 +322,8 @@ public struct GraphoneDecoder {
                 for (ki, list) in chunkLists[j].enumerated() {
                     for idx in 0..<min(list.count, graphonesPerChunk) {
                         let g = UInt16(truncatingIfNeeded: list[idx])
-                        let (lp, next) = m.lmStep(h.node, g)
-                        var bytes: [UInt8] = []
-                        UTF8Scalars.encode(m.graphoneArabic(g), into: &bytes)
-                        let hash = bytes.withUnsafeBytes { Self.extend(h.hash, $0) }
+                        let (lp, next) = step(h.node, g)
+                        let hash = Self.extend(h.hash, scalar: m.graphoneArabic(g))
                         buckets[j + ki + 1].append(Cand(score: h.score + lp, node: next, hash: hash, parent: h.back,
                                                         graphone: g, epsilons: 0))
                     }

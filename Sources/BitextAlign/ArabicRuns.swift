@@ -1,0 +1,208 @@
+// ArabicRuns.swift — the runs of Arabic words an English name may be, prepared word by word.
+import BitextNames
+import BitextNormalize
+
+/// Every run of 1–4 adjacent words of each Arabic sentence, with the first word's attached
+/// clitics split off in each possible way: the candidates ``EntityLinker`` compares English
+/// names with.
+///
+/// A document has thousands of runs and only a few of them are names, so the work is done
+/// per word, not per run: each word form (stem) is prepared once — its light blocking keys,
+/// interned as small integers, and its `search`-folded text — and most runs are ruled out
+/// by those keys alone. A run's name, folded text and mention are built only when a
+/// comparison gets that far.
+struct ArabicRuns {
+    /// One form of a word: the word itself, or the word without some of its clitics.
+    struct Stem {
+        var text: String
+        /// `search`-folded.
+        var folded: String
+        var foldedCount: Int
+        /// Light blocking keys of the form alone (``NameMatcher/prepare(_:light:)``), interned, ascending.
+        var keys: [Int32]
+        /// The form has an Arabic letter (a Latin word in Arabic text has Latin keys).
+        var isArabic: Bool
+    }
+
+    struct Word {
+        /// Document offsets.
+        var start: Int
+        var end: Int
+        var text: String
+        /// The word itself first, then its forms without clitics, longest first.
+        var stems: [Stem]
+    }
+
+    /// Words `first ..< first + count` of sentence `sentence`, the first one as its form `stem`.
+    struct Run {
+        var sentence: Int
+        var first: Int
+        var count: Int
+        var stem: Int
+        /// Document offsets, end exclusive.
+        var start: Int
+        var end: Int
+        /// The length of the folded run (its words and the spaces between them).
+        var foldedCount: Int
+    }
+
+    private(set) var words: [[Word]] = []
+    /// Per sentence, in the order of first word, then length, then form.
+    private(set) var runs: [[Run]] = []
+    private var names: [[String?]] = []
+    private var foldedRuns: [[String?]] = []
+
+    /// Word forms prepared before, and the interned keys they use; kept across documents.
+    struct Memo {
+        var stems: [ByteKey: Stem] = [:]
+        var keyIDs: [String: Int32] = [:]
+        var count: Int { stems.count }
+    }
+
+    /// The memo this table's key ids come from.
+    private let memo: Memo
+
+    /// `keys` gives a word form's light blocking keys (``NameMatcher/prepare(_:light:)``);
+    /// `memo` keeps the forms prepared (and gains this document's).
+    init(sentences: [Sentence], maxWords: Int, normalizer: Normalizer, memo: inout Memo, keys: (String) -> [String]) {
+        for (j, s) in sentences.enumerated() {
+            let ws = ArabicWords().words(in: s.text).map { w in
+                Word(start: s.start + w.start, end: s.start + w.end, text: w.text, stems: w.stems.map { t in
+                    let key = ByteKey(t)
+                    if let x = memo.stems[key] { return x }
+                    let folded = normalizer.normalize(t)
+                    let ids = keys(t).map { Self.intern($0, &memo.keyIDs) }.sorted()
+                    let stem = Stem(text: t, folded: folded, foldedCount: folded.unicodeScalars.count, keys: ids,
+                                    isArabic: ArabicNameText.hasArabicLetter(t))
+                    memo.stems[key] = stem
+                    return stem
+                })
+            }
+            var rs: [Run] = []
+            for a in ws.indices {
+                for len in 1...maxWords where a + len <= ws.count {
+                    // The words must be adjacent: one space apart, no punctuation between them.
+                    if len > 1 && ws[a + len - 1].start - ws[a + len - 2].end != 1 { break }
+                    var rest = len - 1
+                    for k in (a + 1)..<(a + len) { rest += ws[k].stems[0].foldedCount }
+                    for (t, stem) in ws[a].stems.enumerated() {
+                        rs.append(Run(sentence: j, first: a, count: len, stem: t, start: ws[a].start,
+                                      end: ws[a + len - 1].end, foldedCount: stem.foldedCount + rest))
+                    }
+                }
+            }
+            words.append(ws)
+            runs.append(rs)
+            names.append([String?](repeating: nil, count: rs.count))
+            foldedRuns.append([String?](repeating: nil, count: rs.count))
+        }
+        self.memo = memo
+    }
+
+    private static func intern(_ key: String, _ ids: inout [String: Int32]) -> Int32 {
+        if let id = ids[key] { return id }
+        let id = Int32(ids.count)
+        ids[key] = id
+        return id
+    }
+
+    /// The interned ids of `keys` that some Arabic word form has, ascending (the others
+    /// cannot meet a run).
+    func ids(of keys: [String]) -> [Int32] {
+        keys.compactMap { memo.keyIDs[$0] }.sorted()
+    }
+
+    @inline(__always)
+    private func stem(of r: Run, _ k: Int) -> Stem {
+        k == 0 ? words[r.sentence][r.first].stems[r.stem] : words[r.sentence][r.first + k].stems[0]
+    }
+
+    /// The run's name: the first word's form, then the other words as written.
+    mutating func name(_ j: Int, _ i: Int) -> String {
+        if let x = names[j][i] { return x }
+        let r = runs[j][i]
+        let s = (0..<r.count).map { stem(of: r, $0).text }.joined(separator: " ")
+        names[j][i] = s
+        return s
+    }
+
+    /// The run's name, `search`-folded.
+    mutating func folded(_ j: Int, _ i: Int) -> String {
+        if let x = foldedRuns[j][i] { return x }
+        let r = runs[j][i]
+        let s = (0..<r.count).map { stem(of: r, $0).folded }.joined(separator: " ")
+        foldedRuns[j][i] = s
+        return s
+    }
+
+    /// The folded form of the run's first word (the part before the first space of ``folded(_:_:)``).
+    func firstFolded(_ j: Int, _ i: Int) -> String {
+        let r = runs[j][i]
+        return words[j][r.first].stems[r.stem].folded
+    }
+
+    /// The run as a mention: its words as written, and its name.
+    mutating func found(_ j: Int, _ i: Int) -> EntityLinker.Found {
+        let r = runs[j][i]
+        let text = words[j][r.first..<(r.first + r.count)].map(\.text).joined(separator: " ")
+        return EntityLinker.Found(start: r.start, end: r.end, text: text, sentence: j, entities: [], demonym: false,
+                                  name: name(j, i))
+    }
+
+    /// What blocking decides for an English name with key ids `english` (ascending) and run
+    /// `i` of sentence `j`: false when no word of the run shares a key with the name, or when
+    /// a run of several words has more than one word (of those with keys) that shares none —
+    /// the tests ``EntityLinker`` applies to a run's light keys and its words' keys. Nil when
+    /// the run has no Arabic word (its keys are then the Latin name's; the caller decides).
+    func mayMatch(_ english: [Int32], _ j: Int, _ i: Int) -> Bool? {
+        let r = runs[j][i]
+        var arabic = false
+        var hit = false
+        var misses = 0
+        for k in 0..<r.count {
+            let s = stem(of: r, k)
+            if s.keys.isEmpty { continue }
+            let shares = Self.intersects(english, s.keys)
+            if s.isArabic {
+                arabic = true
+                if shares { hit = true }
+            }
+            if !shares { misses += 1 }
+        }
+        if !arabic {
+            // No Arabic word with keys: an Arabic word without keys still makes the run Arabic.
+            for k in 0..<r.count where stem(of: r, k).isArabic { arabic = true }
+            if !arabic { return nil }
+        }
+        return hit && (r.count == 1 || misses <= 1)
+    }
+
+    /// True when the two ascending lists share an element.
+    @inline(__always)
+    static func intersects(_ a: [Int32], _ b: [Int32]) -> Bool {
+        var x = 0, y = 0
+        while x < a.count && y < b.count {
+            if a[x] == b[y] { return true }
+            if a[x] < b[y] { x += 1 } else { y += 1 }
+        }
+        return false
+    }
+}
+
+/// A string as a dictionary key compared and hashed by its UTF-8 bytes: Arabic text hashes
+/// without the canonical-equivalence work `String` does (a cache may then keep two
+/// canonically equal spellings apart, which costs only a miss).
+struct ByteKey: Hashable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    static func == (a: ByteKey, b: ByteKey) -> Bool {
+        a.text.utf8.count == b.text.utf8.count && a.text.utf8.elementsEqual(b.text.utf8)
+    }
+
+    func hash(into h: inout Hasher) {
+        var t = text
+        t.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+}

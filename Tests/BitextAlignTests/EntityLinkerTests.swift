@@ -1,0 +1,80 @@
+@testable import BitextAlign
+import BitextNames
+import Testing
+
+@Suite struct EntityLinkerTests {
+    static let english = """
+        Gen. Khalifa Haftar met the envoy Hanna Tetteh in Benghazi on Monday. \
+        Prime Minister Abdul Hamid Dbeibah said in Tripoli that the Scherzer report was late. \
+        Officials from Misrata and Zawiya joined the talks at the Vanderbilt Medical Center.
+        """
+    static let arabic = """
+        التقى المشير خليفة حفتر المبعوثة هانا تيتيه في بنغازي يوم الاثنين. \
+        وقال رئيس الوزراء عبد الحميد الدبيبة في طرابلس إن تقرير شيرزر تأخر. \
+        وانضم مسؤولون من مصراتة والزاوية إلى المحادثات في مركز فاندربيلت الطبي.
+        """
+    static let otherEnglish = "The U.N. envoy Hanna Tetteh flew from Tunis to Sirte, where Mohammed al-Mnifi waited."
+    static let otherArabic = "سافرت المبعوثة الأممية هانا تيتيه من تونس إلى سرت حيث كان محمد المنفي في انتظارها."
+
+    /// Blocking by interned word keys (``ArabicRuns/mayMatch(_:_:_:)``) decides as the
+    /// string keys of the run and of its words do, for every English name and every run.
+    @Test func runBlockingAgreesWithTheRunsKeys() throws {
+        let linker = EntityLinker()
+        var matcher = try #require(linker.matcher)
+        let sentences = SentenceSegmenter().sentences(in: Self.arabic)
+        var memo = ArabicRuns.Memo()
+        let runs = ArabicRuns(sentences: sentences, maxWords: 4, normalizer: linker.normalizer, memo: &memo) {
+            matcher.prepare($0, light: true).keys
+        }
+        let names = ["Khalifa Haftar", "Haftar", "Hanna Tetteh", "Abdul Hamid Dbeibah", "Tripoli", "Scherzer",
+                     "Misrata", "Vanderbilt", "Zawiya", "Monday"]
+        var checked = 0, passed = 0
+        for name in names {
+            let e = matcher.prepare(name)
+            let ids = runs.ids(of: e.keys)
+            for j in runs.runs.indices {
+                var copy = runs
+                for i in runs.runs[j].indices {
+                    let ar = copy.name(j, i)
+                    guard let decision = runs.mayMatch(ids, j, i) else { continue }
+                    // The string test: the run shares a key, and a run of several words has at
+                    // most one word (of those with keys) sharing none.
+                    let runKeys = Set(matcher.prepare(ar, light: true).keys)
+                    var expected = !runKeys.isDisjoint(with: e.keys)
+                    if expected && ar.contains(" ") {
+                        let misses = ar.split(separator: " ").filter { w in
+                            let k = matcher.prepare(String(w), light: true).keys
+                            return !k.isEmpty && Set(k).isDisjoint(with: e.keys)
+                        }.count
+                        expected = misses <= 1
+                    }
+                    #expect(decision == expected, "\(name) ↔ \(ar)")
+                    checked += 1
+                    if decision { passed += 1 }
+                }
+            }
+        }
+        // Most pairs are ruled out, some are not: the test saw both outcomes.
+        #expect(checked > 1000)
+        #expect(passed > 10 && passed < checked / 4)
+    }
+
+    /// A linker keeps what it prepared from one document to the next; the entities it links
+    /// do not depend on what it aligned before.
+    @Test func aReusedLinkerLinksAsAFreshOne() {
+        let aligner = DocumentAligner()
+        var fresh: EntityLinker? = EntityLinker()
+        let expected = aligner.align(english: Self.english, arabic: Self.arabic, linker: &fresh).entities
+        var reused: EntityLinker? = EntityLinker()
+        _ = aligner.align(english: Self.otherEnglish, arabic: Self.otherArabic, linker: &reused)
+        let again = aligner.align(english: Self.english, arabic: Self.arabic, linker: &reused).entities
+        let twice = aligner.align(english: Self.english, arabic: Self.arabic, linker: &reused).entities
+        #expect(again == expected)
+        #expect(twice == expected)
+        // The pair links its people, places and the foreign name.
+        let english = Set(expected.flatMap { $0.en.map(\.text) })
+        for name in ["Khalifa Haftar", "Hanna Tetteh", "Benghazi", "Tripoli", "Misrata"] {
+            #expect(english.contains(name), "\(name) in \(english.sorted())")
+        }
+    }
+}
