@@ -1,4 +1,5 @@
 // ArabicRuns.swift — the runs of Arabic words an English name may be, prepared word by word.
+import BitextCore
 import BitextNames
 import BitextNormalize
 
@@ -54,7 +55,7 @@ struct ArabicRuns {
 
     /// Word forms prepared before, and the interned keys they use; kept across documents.
     struct Memo {
-        var stems: [ByteKey: Stem] = [:]
+        var stems: [UTF8Key: Stem] = [:]
         var keyIDs: [String: Int32] = [:]
         var count: Int { stems.count }
     }
@@ -68,7 +69,7 @@ struct ArabicRuns {
         for (j, s) in sentences.enumerated() {
             let ws = ArabicWords().words(in: s.text).map { w in
                 Word(start: s.start + w.start, end: s.start + w.end, text: w.text, stems: w.stems.map { t in
-                    let key = ByteKey(t)
+                    let key = UTF8Key(t)
                     if let x = memo.stems[key] { return x }
                     let folded = normalizer.normalize(t)
                     let ids = keys(t).map { Self.intern($0, &memo.keyIDs) }.sorted()
@@ -186,23 +187,5 @@ struct ArabicRuns {
             if a[x] < b[y] { x += 1 } else { y += 1 }
         }
         return false
-    }
-}
-
-/// A string as a dictionary key compared and hashed by its UTF-8 bytes: Arabic text hashes
-/// without the canonical-equivalence work `String` does (a cache may then keep two
-/// canonically equal spellings apart, which costs only a miss).
-struct ByteKey: Hashable {
-    let text: String
-
-    init(_ text: String) { self.text = text }
-
-    static func == (a: ByteKey, b: ByteKey) -> Bool {
-        a.text.utf8.count == b.text.utf8.count && a.text.utf8.elementsEqual(b.text.utf8)
-    }
-
-    func hash(into h: inout Hasher) {
-        var t = text
-        t.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }

@@ -385,11 +385,11 @@ public struct EntityLinker {
         }
         if !entityOfForm.isEmpty {
             // A run's folded text starts with its first word's: most runs are ruled out by that.
-            let firstWords = Set(entityOfForm.keys.map { ByteKey(String($0.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false)[0])) })
-            let forms = Dictionary(uniqueKeysWithValues: entityOfForm.map { (ByteKey($0.key), $0.value) })
+            let firstWords = Set(entityOfForm.keys.map { UTF8Key(String($0.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false)[0])) })
+            let forms = Dictionary(uniqueKeysWithValues: entityOfForm.map { (UTF8Key($0.key), $0.value) })
             for j in arRuns.runs.indices {
-                for r in arRuns.runs[j].indices where firstWords.contains(ByteKey(arRuns.firstFolded(j, r))) {
-                    guard let k = forms[ByteKey(arRuns.folded(j, r))] else { continue }
+                for r in arRuns.runs[j].indices where firstWords.contains(UTF8Key(arRuns.firstFolded(j, r))) {
+                    guard let k = forms[UTF8Key(arRuns.folded(j, r))] else { continue }
                     let run = arRuns.runs[j][r]
                     if !taken.contains(where: { $0.overlaps(run.start..<run.end) }) {
                         entities[k].ar.append(arRuns.found(j, r))
@@ -446,13 +446,13 @@ public struct EntityLinker {
     /// spellings), Arabic word runs lightly, completed only when their keys meet an English
     /// name's — the blocking the resolve index uses. Kept from one document to the next, as
     /// the transliterator keeps its words: articles of a corpus share most of their names.
-    /// Arabic text is keyed by its bytes (``ByteKey``).
+    /// Arabic text is keyed by its bytes (``UTF8Key``).
     struct Prepared {
         var english: [String: (name: PreparedName, keys: Set<String>)] = [:]
-        var arabic: [ByteKey: (name: PreparedName, keys: Set<String>)] = [:]
-        var completed: [ByteKey: PreparedName] = [:]
+        var arabic: [UTF8Key: (name: PreparedName, keys: Set<String>)] = [:]
+        var completed: [UTF8Key: PreparedName] = [:]
         /// The light keys of each word of an Arabic run.
-        var wordKeys: [ByteKey: [Set<String>]] = [:]
+        var wordKeys: [UTF8Key: [Set<String>]] = [:]
         /// The word forms of Arabic runs.
         var runs = ArabicRuns.Memo()
 
@@ -474,7 +474,7 @@ public struct EntityLinker {
     func similarity(_ en: String, _ ar: String, _ cache: inout Prepared, _ matcher: inout NameMatcher, blocked: Bool = true) -> Double {
         let e = Self.english(en, &cache, &matcher)
         let a: (name: PreparedName, keys: Set<String>)
-        let arKey = ByteKey(ar)
+        let arKey = UTF8Key(ar)
         if let x = cache.arabic[arKey] {
             a = x
         } else {
@@ -494,7 +494,7 @@ public struct EntityLinker {
                 // A word of a run is usually a run of its own too: one preparation serves both.
                 var keys: [Set<String>] = []
                 for w in ar.split(separator: " ") {
-                    let word = ByteKey(String(w))
+                    let word = UTF8Key(String(w))
                     if let x = cache.arabic[word] {
                         keys.append(x.keys)
                     } else {

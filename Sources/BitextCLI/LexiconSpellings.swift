@@ -18,18 +18,23 @@ final class LexiconSpellings: KnownNameSpellings, @unchecked Sendable {
     func key(_ s: String) -> String { normalizer.normalize(s).lowercased() }
 
     func latinSpellings(ofArabic name: String) -> [String] {
+        // Most names are in no lexicon: the key is made only for those that are.
+        let entries = lookup.lookup(name)
+        if entries.isEmpty { return [] }
         let k = key(name)
         var out: [String] = []
-        for e in lookup.lookup(name) where !e.viaDemonym {
+        for e in entries where !e.viaDemonym {
             if let ar = e.arabic, let en = e.english, key(ar) == k, !out.contains(en) { out.append(en) }
         }
         return out
     }
 
     func arabicSpellings(ofLatin name: String) -> [String] {
+        let entries = lookup.lookup(name)
+        if entries.isEmpty { return [] }
         let k = key(name)
         var out: [String] = []
-        for e in lookup.lookup(name) where !e.viaDemonym {
+        for e in entries where !e.viaDemonym {
             if let en = e.english, let ar = e.arabic, key(en) == k, !out.contains(ar) { out.append(ar) }
         }
         return out

@@ -42,3 +42,25 @@ extension String {
         }
     }
 }
+
+/// A string as a dictionary key, hashed and compared by its UTF-8 bytes. `String` hashes
+/// and compares non-ASCII text (Arabic) through its canonical form, which costs far more;
+/// a cache keyed this way may keep two canonically equal spellings apart, which costs
+/// only a miss.
+public struct UTF8Key: Hashable, Sendable {
+    public let text: String
+
+    @inlinable
+    public init(_ text: String) { self.text = text }
+
+    @inlinable
+    public static func == (a: UTF8Key, b: UTF8Key) -> Bool {
+        a.text.utf8.count == b.text.utf8.count && a.text.utf8.elementsEqual(b.text.utf8)
+    }
+
+    @inlinable
+    public func hash(into h: inout Hasher) {
+        var t = text
+        t.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+}

@@ -1,6 +1,7 @@
 // LinePipeline.swift — runs a per-line processor over inputs, on several cores, in order.
 import BitextCore
 import Dispatch
+import Synchronization
 
 /// What to do with input that is not valid UTF-8.
 public enum InvalidUTF8Policy: String, Sendable, CaseIterable {
@@ -96,6 +97,11 @@ public struct LinePipeline {
     ) throws -> PipelineStats {
         var workers: [Worker<P>] = []
         for _ in 0..<jobs { workers.append(Worker(try makeProcessor())) }
+        // A batch is cut in several pieces per thread, which threads take as they finish
+        // the last: lines cost unequal times (a name the model knows against one it must
+        // spell letter by letter), and equal halves would leave a thread idle.
+        let pieceCount = jobs == 1 ? 1 : jobs * 8
+        let results = (0..<pieceCount).map { _ in PieceResult() }
         var stats = PipelineStats()
         var warnings = 0
         var firstRecord = true
@@ -104,17 +110,22 @@ public struct LinePipeline {
         for input in inputs.isEmpty ? [nil] : inputs {
             let reader = try LineReader(path: input)
             while let batch = try reader.nextBatch(targetBytes: batchBytes * jobs) {
-                let parts = batch.partition(into: jobs)
+                let parts = batch.partition(into: pieceCount)
                 if parts.count == 1 {
-                    workers[0].process(batch, parts[0], policy)
+                    workers[0].process(batch, parts[0], policy, into: results[0])
                 } else {
                     let shared = SendableArray(workers)
-                    DispatchQueue.concurrentPerform(iterations: parts.count) { k in
-                        shared.array[k].process(batch, parts[k], policy)
+                    let out = SendableArray(results)
+                    let next = Atomic<Int>(0)
+                    DispatchQueue.concurrentPerform(iterations: min(jobs, parts.count)) { k in
+                        while true {
+                            let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                            if i >= parts.count { break }
+                            shared.array[k].process(batch, parts[i], policy, into: out.array[i])
+                        }
                     }
                 }
-                for k in 0..<parts.count {
-                    let r = workers[k]
+                for r in results.prefix(parts.count) {
                     for w in r.warnings {
                         stats.replacedSequences += 1
                         warnings += 1
@@ -163,24 +174,37 @@ public struct LinePipeline {
 
 }
 
-/// One worker thread's processor and its reusable output.
-final class Worker<P: LineProcessor>: @unchecked Sendable {
-    var processor: P
+/// What one piece of a batch gave: its output (the buffer is reused from batch to batch),
+/// warnings, the error that stopped it, and what it read.
+final class PieceResult: @unchecked Sendable {
     var output = OutputBuffer()
     var warnings: [InputError] = []
     var error: InputError? = nil
     var lines = 0
     var bytes = 0
+}
+
+/// One worker thread's processor.
+final class Worker<P: LineProcessor>: @unchecked Sendable {
+    var processor: P
 
     init(_ p: P) { processor = p }
 
-    /// Processes the lines `range` of `batch` into `output` (cleared first).
-    func process(_ batch: LineBatch, _ range: Range<Int>, _ policy: InvalidUTF8Policy) {
-        output.removeAll(keepingCapacity: true)
-        warnings.removeAll()
-        error = nil
-        lines = 0
-        bytes = 0
+    /// Processes the lines `range` of `batch` into `result` (cleared first).
+    func process(_ batch: LineBatch, _ range: Range<Int>, _ policy: InvalidUTF8Policy, into result: PieceResult) {
+        result.output.removeAll(keepingCapacity: true)
+        result.warnings.removeAll()
+        result.error = nil
+        result.lines = 0
+        result.bytes = 0
+        var output = OutputBuffer()
+        swap(&output, &result.output)
+        defer { swap(&output, &result.output) }
+        var lines = 0, bytes = 0
+        defer {
+            result.lines = lines
+            result.bytes = bytes
+        }
         guard !range.isEmpty else { return }
         let span = batch.lines[range.upperBound - 1].end - batch.lines[range.lowerBound].start
         output.bytes.reserveCapacity(span + span / 2 + 64)
@@ -196,12 +220,12 @@ final class Worker<P: LineProcessor>: @unchecked Sendable {
                     let located = InputError(.invalidUTF8(e), file: batch.source, line: context.line,
                                              byteInLine: e.byteOffset, fileOffset: batch.fileOffset + span.start + e.byteOffset)
                     if policy == .error {
-                        error = located
+                        result.error = located
                         return
                     }
                     let (fixed, errors) = UTF8Validation.repairing(line)
                     for e in errors {
-                        warnings.append(InputError(.invalidUTF8(e), file: batch.source, line: context.line,
+                        result.warnings.append(InputError(.invalidUTF8(e), file: batch.source, line: context.line,
                                                    byteInLine: e.byteOffset, fileOffset: batch.fileOffset + span.start + e.byteOffset))
                     }
                     context.repaired = true

@@ -115,23 +115,34 @@ public struct GraphoneDecoder {
     var keys = Set<UInt64>()
     var heap: [Int32] = []
     /// A direct-mapped cache of n-gram steps: (node, graphone) → (log p, next node). Words
-    /// share their first states and common letter sequences, so most steps repeat.
-    var stepKeys: [UInt64] = []
-    var stepValues: [(Float, UInt32)] = []
-    static let stepCacheBits = 16
+    /// share their first states and common letter sequences, so most steps repeat. Key and
+    /// value share one entry, so a lookup touches one cache line.
+    struct StepEntry {
+        var key: UInt64
+        var logp: Float
+        var next: UInt32
+    }
+    var stepCache: [StepEntry] = []
+    static let stepCacheBits = 15
 
     @inline(__always)
     mutating func step(_ node: UInt32, _ g: UInt16) -> (logp: Float, next: UInt32) {
-        if stepKeys.isEmpty {
-            stepKeys = [UInt64](repeating: 0, count: 1 << Self.stepCacheBits)
-            stepValues = [(Float, UInt32)](repeating: (0, 0), count: 1 << Self.stepCacheBits)
-        }
         let key = (UInt64(node) << 16 | UInt64(g)) &+ 1
         let slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - Self.stepCacheBits))
-        if stepKeys[slot] == key { return stepValues[slot] }
+        if slot < stepCache.count {
+            let e = stepCache[slot]
+            if e.key == key { return (e.logp, e.next) }
+        }
+        return stepMiss(key, slot, node, g)
+    }
+
+    @inline(never)
+    mutating func stepMiss(_ key: UInt64, _ slot: Int, _ node: UInt32, _ g: UInt16) -> (logp: Float, next: UInt32) {
+        if stepCache.isEmpty {
+            stepCache = [StepEntry](repeating: StepEntry(key: 0, logp: 0, next: 0), count: 1 << Self.stepCacheBits)
+        }
         let r = model.lmStep(node, g)
-        stepKeys[slot] = key
-        stepValues[slot] = (r.logp, r.next)
+        stepCache[slot] = StepEntry(key: key, logp: r.logp, next: r.next)
         return r
     }
 
@@ -203,7 +214,24 @@ public struct GraphoneDecoder {
             for i in heap { kept.append(cands[Int(i)]) }
             cands = kept
         }
-        cands.sort { $0.score > $1.score }
+        if cands.count <= 32 {
+            // Few: a stable insertion sort, best first (the order a stable sort gives).
+            cands.withUnsafeMutableBufferPointer { c in
+                var i = 1
+                while i < c.count {
+                    let x = c[i]
+                    var j = i
+                    while j > 0 && c[j - 1].score < x.score {
+                        c[j] = c[j - 1]
+                        j -= 1
+                    }
+                    c[j] = x
+                    i += 1
+                }
+            }
+        } else {
+            cands.sort { $0.score > $1.score }
+        }
         let start = out.count
         for c in cands {
             // the beam is small: a linear scan finds a duplicate (node, output) faster than hashing
@@ -355,15 +383,16 @@ public struct GraphoneDecoder {
             maxScore = max(maxScore, s)
         }
         guard maxScore > -Float.infinity else { return [] }
-        var merged: [[UInt8]: Double] = [:]
+        // Equal outputs merged (a beam holds a handful: a linear search is enough).
+        var merged: [(text: [UInt8], p: Double)] = []
         var total = 0.0
         for f in finals {
             let p = Double(expf(f.score - maxScore))
             total += p
             if f.text.isEmpty { continue }
-            merged[f.text, default: 0] += p
+            if let i = merged.firstIndex(where: { $0.text == f.text }) { merged[i].p += p } else { merged.append((f.text, p)) }
         }
-        var out = merged.map { GraphoneCandidate(text: String(decoding: $0.key, as: UTF8.self), probability: $0.value / total) }
+        var out = merged.map { GraphoneCandidate(text: String(decoding: $0.text, as: UTF8.self), probability: $0.p / total) }
         out.sort { $0.probability > $1.probability || ($0.probability == $1.probability && $0.text < $1.text) }
         if out.count > best { out.removeLast(out.count - best) }
         return out

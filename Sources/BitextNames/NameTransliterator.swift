@@ -1,4 +1,5 @@
 // NameTransliterator.swift — names in Arabic script to Latin as the news writes them, and back.
+import BitextCore
 
 /// One spelling of a name, with its score in [0, 1] and where it came from.
 public struct NameVariant: Sendable, Equatable, CustomStringConvertible {
@@ -148,18 +149,19 @@ public struct NameTransliterator {
 
     func units(of name: String) -> [Unit] {
         let words = ArabicNameText.words(name)
+        let texts = words.map(\.text)
         var out: [Unit] = []
         var i = 0
         while i < words.count {
             if !words[i].isArabic {
-                out.append(Unit(words: [words[i].scalars], index: nil, isArabic: false, text: words[i].text))
+                out.append(Unit(words: [words[i].scalars], index: nil, isArabic: false, text: texts[i]))
                 i += 1
                 continue
             }
             var taken = false
             for d in stride(from: 3, through: 2, by: -1) where i + d <= words.count {
                 if !words[i..<(i + d)].allSatisfy(\.isArabic) { continue }
-                let text = words[i..<(i + d)].map(\.text).joined(separator: " ")
+                let text = texts[i..<(i + d)].joined(separator: " ")
                 if let idx = model.unitIndex(of: text) {
                     out.append(Unit(words: words[i..<(i + d)].map(\.scalars), index: idx, isArabic: true, text: text))
                     i += d
@@ -170,12 +172,12 @@ public struct NameTransliterator {
             if taken { continue }
             let w = words[i].scalars
             if (w == ArabicNameText.abd || w == ArabicNameText.al) && i + 1 < words.count && words[i + 1].isArabic {
-                let text = words[i].text + " " + words[i + 1].text
+                let text = texts[i] + " " + texts[i + 1]
                 out.append(Unit(words: [w, words[i + 1].scalars], index: model.unitIndex(of: text), isArabic: true, text: text))
                 i += 2
                 continue
             }
-            out.append(Unit(words: [w], index: model.unitIndex(of: words[i].text), isArabic: true, text: words[i].text))
+            out.append(Unit(words: [w], index: model.unitIndex(of: texts[i]), isArabic: true, text: texts[i]))
             i += 1
         }
         return out
@@ -194,52 +196,23 @@ public struct NameTransliterator {
         let regs = regionPosterior(us)
         var agg: [String: (display: String, p: Double, order: Int)] = [:]
         var order = 0
+        // When no unit's spellings depend on the region (unknown words the character model
+        // spells), every region combines the same lists: combine them once.
+        let regionFree = us.allSatisfy { !$0.isArabic || Self.isRegionFree($0) }
+        var shared: [(p: Double, identity: String, display: String)]? = nil
         for (r, pr) in regs where pr >= 0.005 {
-            var lists: [[Cand]] = []
-            for u in us {
-                let cs = unitCandidates(u, region: r)
-                if !cs.isEmpty { lists.append(cs) }
+            let combos: [(p: Double, identity: String, display: String)]
+            if let shared {
+                combos = shared
+            } else {
+                combos = combinations(us, region: r, k: k)
+                if regionFree { shared = combos }
             }
-            if lists.isEmpty { continue }
-            // K best combinations, by index (strings are built only for the survivors);
-            // a choice packs 4 bits per unit, so names of more than 16 units keep the best
-            // spelling of the rest
-            if lists.count > 16 {
-                var head = Array(lists.prefix(15))
-                let tail = lists.dropFirst(15).map { $0[0] }
-                head.append([Cand(identity: tail.map(\.identity).joined(separator: " "),
-                                  display: tail.map(\.display).joined(separator: " "),
-                                  p: tail.reduce(1) { $0 * $1.p })])
-                lists = head
-            }
-            var beam: [(p: Double, choice: UInt64)] = [(1, 0)]
-            var next: [(p: Double, choice: UInt64)] = []
-            for (u, list) in lists.enumerated() {
-                next.removeAll(keepingCapacity: true)
-                for b in beam {
-                    for (ci, c) in list.prefix(16).enumerated() { next.append((b.p * c.p, b.choice | UInt64(ci) << (4 * u))) }
-                }
-                next.sort { $0.p > $1.p || ($0.p == $1.p && $0.choice < $1.choice) }
-                if next.count > 2 * k { next.removeLast(next.count - 2 * k) }
-                swap(&beam, &next)
-            }
-            for b in beam {
-                var identity = ""
-                var display = ""
-                for u in lists.indices {
-                    let c = lists[u][Int((b.choice >> (4 * u)) & 0xF)]
-                    if !identity.isEmpty {
-                        identity += " "
-                        display += " "
-                    }
-                    identity += c.identity
-                    display += c.display
-                }
-                if identity.isEmpty { continue }
-                if let e = agg[identity] {
-                    agg[identity] = (e.display, e.p + pr * b.p, e.order)
+            for c in combos {
+                if let e = agg[c.identity] {
+                    agg[c.identity] = (e.display, e.p + pr * c.p, e.order)
                 } else {
-                    agg[identity] = (display, pr * b.p, order)
+                    agg[c.identity] = (c.display, pr * c.p, order)
                     order += 1
                 }
             }
@@ -247,6 +220,90 @@ public struct NameTransliterator {
         var out = agg.values.map { (NameVariant(text: $0.display, score: min(1, $0.p)), $0.order) }
         out.sort { $0.0.score > $1.0.score || ($0.0.score == $1.0.score && $0.1 < $1.1) }
         return out.prefix(k).map(\.0)
+    }
+
+    /// The `2k` best spellings of a whole name in one region, by the product of its units'
+    /// spelling probabilities, best first (empty spellings left out).
+    mutating func combinations(_ us: [Unit], region r: Int, k: Int) -> [(p: Double, identity: String, display: String)] {
+        var lists: [[Cand]] = []
+        for u in us {
+            let cs = unitCandidates(u, region: r)
+            if !cs.isEmpty { lists.append(cs) }
+        }
+        if lists.isEmpty { return [] }
+        // K best combinations, by index (strings are built only for the survivors);
+        // a choice packs 4 bits per unit, so names of more than 16 units keep the best
+        // spelling of the rest
+        if lists.count > 16 {
+            var head = Array(lists.prefix(15))
+            let tail = lists.dropFirst(15).map { $0[0] }
+            head.append([Cand(identity: tail.map(\.identity).joined(separator: " "),
+                              display: tail.map(\.display).joined(separator: " "),
+                              p: tail.reduce(1) { $0 * $1.p })])
+            lists = head
+        }
+        var beam: [(p: Double, choice: UInt64)] = [(1, 0)]
+        var next: [(p: Double, choice: UInt64)] = []
+        for (u, list) in lists.enumerated() {
+            next.removeAll(keepingCapacity: true)
+            for b in beam {
+                for (ci, c) in list.prefix(16).enumerated() { next.append((b.p * c.p, b.choice | UInt64(ci) << (4 * u))) }
+            }
+            Self.keepBest(&next, 2 * k)
+            swap(&beam, &next)
+        }
+        var out: [(p: Double, identity: String, display: String)] = []
+        out.reserveCapacity(beam.count)
+        for b in beam {
+            var identity = ""
+            var display = ""
+            for u in lists.indices {
+                let c = lists[u][Int((b.choice >> (4 * u)) & 0xF)]
+                if !identity.isEmpty {
+                    identity += " "
+                    display += " "
+                }
+                identity += c.identity
+                display += c.display
+            }
+            if !identity.isEmpty { out.append((b.p, identity, display)) }
+        }
+        return out
+    }
+
+    /// True when a unit's spellings are the same in every region: an unknown word without
+    /// the article, which the character model spells.
+    static func isRegionFree(_ u: Unit) -> Bool {
+        u.index == nil && u.words.count == 1 && !ArabicNameText.hasArticle(u.words[0])
+    }
+
+    /// Keeps the `n` best of `xs` (higher p first, then lower choice), in that order: a
+    /// partial selection, then a sort of the few kept.
+    static func keepBest(_ xs: inout [(p: Double, choice: UInt64)], _ n: Int) {
+        @inline(__always) func before(_ a: (p: Double, choice: UInt64), _ b: (p: Double, choice: UInt64)) -> Bool {
+            a.p > b.p || (a.p == b.p && a.choice < b.choice)
+        }
+        if xs.count > 2 * n {
+            // Quickselect on the order: the n best end up in front, in some order.
+            var lo = 0, hi = xs.count - 1
+            while lo < hi {
+                let pivot = xs[(lo + hi) >> 1]
+                var i = lo, j = hi
+                while i <= j {
+                    while before(xs[i], pivot) { i += 1 }
+                    while before(pivot, xs[j]) { j -= 1 }
+                    if i <= j {
+                        xs.swapAt(i, j)
+                        i += 1
+                        j -= 1
+                    }
+                }
+                if n - 1 <= j { hi = j } else if n - 1 >= i { lo = i } else { break }
+            }
+            xs.removeLast(xs.count - n)
+        }
+        xs.sort(by: before)
+        if xs.count > n { xs.removeLast(xs.count - n) }
     }
 
     /// The most likely regions (countries) for a name and their posterior probabilities.
@@ -286,8 +343,10 @@ public struct NameTransliterator {
     var rowCache: [Int: [Row]] = [:]
     var candidateCache: [CandidateKey: [Cand]] = [:]
 
+    /// A unit's text (hashed by its bytes) and a region.
     struct CandidateKey: Hashable {
-        var text: String
+        var text: UTF8Key
+        /// -1 when the candidates do not depend on the region.
         var region: Int
     }
 
@@ -310,7 +369,9 @@ public struct NameTransliterator {
         if !u.isArabic {
             return [Cand(identity: LatinFolding.identity(u.text), display: u.text, p: 1)]
         }
-        let key = CandidateKey(text: u.text, region: r)
+        // An unknown word without the article is spelled by the character model alone, the
+        // same in every region.
+        let key = CandidateKey(text: UTF8Key(u.text), region: Self.isRegionFree(u) ? -1 : r)
         if let c = candidateCache[key] { return c }
         let out = computeUnitCandidates(u, region: r)
         if candidateCache.count > 200_000 { candidateCache.removeAll(keepingCapacity: true) }

@@ -64,6 +64,29 @@ func runPipeline(_ input: [UInt8], jobs: Int, batch: Int = 4096, policy: Invalid
         }
     }
 
+    /// With many pieces per thread, the lines before a bad one are all written, in order,
+    /// and the error names the bad line.
+    @Test(arguments: [1, 2, 4])
+    func anErrorInALaterPieceKeepsTheOutputBeforeIt(_ jobs: Int) throws {
+        var bytes: [UInt8] = []
+        for i in 0..<3000 { bytes += Array(String(repeating: "x", count: i % 11).utf8) + [0x0A] }
+        bytes += [0xC3, 0x28, 0x0A] + Array("after\n".utf8)
+        let outPath = NSTemporaryDirectory() + "bitext-out-\(UUID().uuidString)"
+        FileManager.default.createFile(atPath: outPath, contents: nil)
+        defer { try? FileManager.default.removeItem(atPath: outPath) }
+        let inPath = temporaryFile(bytes)
+        defer { try? FileManager.default.removeItem(atPath: inPath) }
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
+        #expect(throws: InputError.self) {
+            try LinePipeline(jobs: jobs, batchBytes: 4096).run(inputs: [inPath], sink: OutputSink(fd: handle.fileDescriptor)) { EchoProcessor() }
+        }
+        try handle.close()
+        let lines = String(decoding: try Data(contentsOf: URL(fileURLWithPath: outPath)), as: UTF8.self).split(separator: "\n")
+        #expect(lines.count == 3000)
+        #expect(lines.first == "1 0")
+        #expect(lines.last == "3000 \(2999 % 11)")
+    }
+
     @Test func replacePolicyKeepsEveryLine() throws {
         let bytes = Array("ok\n".utf8) + [0xFF, 0xFE] + Array("\nlast".utf8)
         let out = try runPipeline(bytes, jobs: 1, policy: .replace)

@@ -111,6 +111,20 @@ import Testing
         }
     }
 
+    /// The partial selection keeps exactly what a full sort (higher p first, then lower
+    /// choice) would keep, ties included.
+    @Test func keepBestAgreesWithASort() async {
+        // Few distinct probabilities, so ties are common.
+        let item = Gen.int(in: 0...356).map { (p: Double($0 / 51) / 4, choice: UInt64($0 % 51)) }
+        await propertyCheck(count: 500, input: item.array(of: 0...200), Gen.int(in: 1...20)) { xs, n in
+            var kept = xs
+            NameTransliterator.keepBest(&kept, n)
+            let sorted = xs.sorted { $0.p > $1.p || ($0.p == $1.p && $0.choice < $1.choice) }
+            #expect(kept.map(\.p) == sorted.prefix(n).map(\.p))
+            #expect(kept.map(\.choice) == sorted.prefix(n).map(\.choice))
+        }
+    }
+
     @Test func decoderOutputsAreNormalizedAndSorted() {
         var d = GraphoneDecoder(model: Fixture.model)
         let out = d.latin(fromArabic: scalars("براون"), best: 5)
