@@ -13,6 +13,23 @@ extension NameModel {
         return t
     }
 
+    /// The first level of ``lmStep(_:_:)``: node `n`'s own entry for `g` — its log
+    /// probability and the node reached — or nil with the node's backoff weight and node.
+    @inline(__always)
+    func lmEntry(_ n: Int, _ g: UInt16) -> (found: Bool, logp: Float, next: UInt32) {
+        let at = node + 12 * n
+        var lo = Int(u32(at))
+        var hi = Int(u32(at + 12))
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            let e = nent + 8 * mid
+            let x = u16(e)
+            if x == g { return (true, -Float(u16(e + 2)) / 2048, u32(e + 4)) }
+            if x < g { lo = mid + 1 } else { hi = mid }
+        }
+        return (false, f32(at + 4), u32(at + 8))
+    }
+
     /// log P(graphone | history node) with Kneser-Ney backoff, and the node reached.
     @inline(__always)
     func lmStep(_ start: UInt32, _ g: UInt16) -> (logp: Float, next: UInt32) {
@@ -128,12 +145,21 @@ public struct GraphoneDecoder {
     @inline(__always)
     mutating func step(_ node: UInt32, _ g: UInt16) -> (logp: Float, next: UInt32) {
         let key = (UInt64(node) << 16 | UInt64(g)) &+ 1
-        let slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - Self.stepCacheBits))
+        let slot = Self.stepSlot(key)
         if slot < stepCache.count {
             let e = stepCache[slot]
-            if e.key == key { return (e.logp, e.next) }
+            if e.key & ~Self.backedOff == key { return (e.logp, e.next) }
         }
         return stepMiss(key, slot, node, g)
+    }
+
+    /// Marks a cached step whose history did not have the graphone (its log probability
+    /// includes backoff weights).
+    static let backedOff: UInt64 = 1 << 63
+
+    @inline(__always)
+    static func stepSlot(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - stepCacheBits))
     }
 
     @inline(never)
@@ -141,9 +167,42 @@ public struct GraphoneDecoder {
         if stepCache.isEmpty {
             stepCache = [StepEntry](repeating: StepEntry(key: 0, logp: 0, next: 0), count: 1 << Self.stepCacheBits)
         }
-        let r = model.lmStep(node, g)
-        stepCache[slot] = StepEntry(key: key, logp: r.logp, next: r.next)
-        return r
+        let r = resolve(node, g)
+        stepCache[slot] = StepEntry(key: key | (r.direct ? 0 : Self.backedOff), logp: r.logp, next: r.next)
+        return (r.logp, r.next)
+    }
+
+    /// ``NameModel/lmStep(_:_:)``, through the cache at each backoff level: a history the
+    /// model does not know backs off to shorter ones, which many histories share, so the
+    /// step from a shorter history is often cached already. Only steps found in their own
+    /// history are taken from the cache on the way down, so the sum of backoff weights and
+    /// log probability is the one `lmStep` makes, bit for bit. `direct`: found in `start`'s
+    /// own history.
+    mutating func resolve(_ start: UInt32, _ g: UInt16) -> (logp: Float, next: UInt32, direct: Bool) {
+        let m = model
+        if start == 0 {
+            let r = m.lmStep(0, g)
+            return (r.logp, r.next, false)
+        }
+        let first = m.lmEntry(Int(start), g)
+        if first.found { return (first.logp, first.next, true) }
+        var acc: Float = first.logp
+        var n = first.next
+        while n != 0 {
+            let key = (UInt64(n) << 16 | UInt64(g)) &+ 1
+            let slot = Self.stepSlot(key)
+            let e = stepCache[slot]
+            if e.key == key { return (acc + e.logp, e.next, false) }
+            let r = m.lmEntry(Int(n), g)
+            if r.found {
+                stepCache[slot] = StepEntry(key: key, logp: r.logp, next: r.next)
+                return (acc + r.logp, r.next, false)
+            }
+            acc += r.logp
+            n = r.next
+        }
+        let r = m.lmStep(0, g)
+        return (acc + r.logp, r.next, false)
     }
 
     /// A decoder for `model`; wider beams and more graphones per letter find more (and
