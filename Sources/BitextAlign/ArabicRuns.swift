@@ -121,8 +121,7 @@ struct ArabicRuns {
     /// The run's name: the first word's form, then the other words as written.
     mutating func name(_ j: Int, _ i: Int) -> String {
         if let x = names[j][i] { return x }
-        let r = runs[j][i]
-        let s = (0..<r.count).map { stem(of: r, $0).text }.joined(separator: " ")
+        let s = joined(runs[j][i], \.text)
         names[j][i] = s
         return s
     }
@@ -130,10 +129,14 @@ struct ArabicRuns {
     /// The run's name, `search`-folded.
     mutating func folded(_ j: Int, _ i: Int) -> String {
         if let x = foldedRuns[j][i] { return x }
-        let r = runs[j][i]
-        let s = (0..<r.count).map { stem(of: r, $0).folded }.joined(separator: " ")
+        let s = joined(runs[j][i], \.folded)
         foldedRuns[j][i] = s
         return s
+    }
+
+    /// One part of each of the run's word forms, joined by spaces.
+    private func joined(_ r: Run, _ part: KeyPath<Stem, String>) -> String {
+        (0..<r.count).map { stem(of: r, $0)[keyPath: part] }.joined(separator: " ")
     }
 
     /// The folded form of the run's first word (the part before the first space of ``folded(_:_:)``).

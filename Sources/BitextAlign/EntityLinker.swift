@@ -200,32 +200,36 @@ public struct EntityLinker {
 
         // 2. English names ↔ Arabic words in the aligned sentences.
         // The name matcher is moved out for the whole linking (a copy would retain all of it).
-        var moved = matcher.take()
-        defer { matcher = moved }
+        var nm = matcher.take()
+        defer { matcher = nm }
         // Every run of 1–4 Arabic words, prepared word by word.
         prepared.trim()
         var arRuns = ArabicRuns(sentences: arSentences, maxWords: 4, normalizer: normalizer, memo: &prepared.runs) {
-            moved?.prepare($0, light: true).keys ?? []
+            nm?.prepare($0, light: true).keys ?? []
         }
         var arClaimed: [Int: [Range<Int>]] = [:]  // sentence → claimed word ranges (document offsets)
         for g in entities { for m in g.ar { arClaimed[m.sentence, default: []].append(m.start..<m.end) } }
         var beadOfEnglish: [Int: Int] = [:]
         for (b, bead) in beads.enumerated() { for i in bead.en { beadOfEnglish[i] = b } }
         var links: [(en: Int, ar: Found, score: Double)] = []
-        if var nm = moved.take() {
-            defer { moved = nm }
+        if nm != nil {
             // The blocking keys of an English name (or word) that Arabic words have.
             var englishIDs: [String: [Int32]] = [:]
             func ids(_ en: String) -> [Int32] {
                 if let x = englishIDs[en] { return x }
-                let x = arRuns.ids(of: Self.english(en, &prepared, &nm).keys.sorted())
+                let x = arRuns.ids(of: Self.english(en, &prepared, &nm!).keys.sorted())
                 englishIDs[en] = x
                 return x
             }
-            // The similarity of an English name and run `i` of sentence `j`, blocked or not.
+            // The similarity of an English name and run `i` of sentence `j`, blocked or not;
+            // blocking by the runs' word keys, which decide as the run's own keys do.
             func score(_ en: String, _ j: Int, _ i: Int, blocked: Bool) -> Double {
-                if blocked, arRuns.mayMatch(ids(en), j, i) == false { return 0 }
-                return similarity(en, arRuns.name(j, i), &prepared, &nm, blocked: blocked)
+                var keysChecked = false
+                if blocked, let may = arRuns.mayMatch(ids(en), j, i) {
+                    if !may { return 0 }
+                    keysChecked = true
+                }
+                return similarity(en, arRuns.name(j, i), &prepared, &nm!, blocked: blocked && !keysChecked)
             }
             // Per bead, score every (English name, Arabic word run) pair; take the best pairs first.
             var byBead: [Int: [Int]] = [:]
@@ -273,7 +277,7 @@ public struct EntityLinker {
                                     // a sure match, passes at a lower bar (Mohammed al-Mnifi ↔
                                     // محمد المنفي: the surname's spelling is unusual).
                                     if blocked && words >= 2 && c.count == words && s >= fullNameThreshold
-                                        && oneWordMatches(name, arRuns.name(j, r), &prepared, &nm) {
+                                        && oneWordMatches(name, arRuns.name(j, r), &prepared, &nm!) {
                                         // Ahead of a link of that one word alone (scored ≤ 0.9).
                                         pairs.append((i, (j, r), max(s, 0.905)))
                                         continue
@@ -471,6 +475,9 @@ public struct EntityLinker {
         return e
     }
 
+    /// The similarity of English `en` and Arabic `ar`; with `blocked`, 0 unless they share a
+    /// blocking key and, for a run of words, all its words but one share one with `en`
+    /// (the costly completion of `ar` is skipped then).
     func similarity(_ en: String, _ ar: String, _ cache: inout Prepared, _ matcher: inout NameMatcher, blocked: Bool = true) -> Double {
         let e = Self.english(en, &cache, &matcher)
         let a: (name: PreparedName, keys: Set<String>)

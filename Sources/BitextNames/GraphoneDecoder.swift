@@ -13,8 +13,9 @@ extension NameModel {
         return t
     }
 
-    /// The first level of ``lmStep(_:_:)``: node `n`'s own entry for `g` — its log
-    /// probability and the node reached — or nil with the node's backoff weight and node.
+    /// One level of ``lmStep(_:_:)``: node `n`'s own entry for `g` (found: its log
+    /// probability and the node reached), or, when the node has none, its backoff weight and
+    /// the shorter history it backs off to.
     @inline(__always)
     func lmEntry(_ n: Int, _ g: UInt16) -> (found: Bool, logp: Float, next: UInt32) {
         let at = node + 12 * n
@@ -36,18 +37,10 @@ extension NameModel {
         var n = Int(start)
         var acc: Float = 0
         while n != 0 {
-            let at = node + 12 * n
-            var lo = Int(u32(at))
-            var hi = Int(u32(at + 12))
-            while lo < hi {
-                let mid = (lo + hi) >> 1
-                let e = nent + 8 * mid
-                let x = u16(e)
-                if x == g { return (acc - Float(u16(e + 2)) / 2048, u32(e + 4)) }
-                if x < g { lo = mid + 1 } else { hi = mid }
-            }
-            acc += f32(at + 4)
-            n = Int(u32(at + 8))
+            let r = lmEntry(n, g)
+            if r.found { return (acc + r.logp, r.next) }
+            acc += r.logp
+            n = Int(r.next)
         }
         let r = rootTable[Int(g)]
         return (acc + r.logp, r.next)
