@@ -229,7 +229,7 @@ public struct EntityLinker {
                     if !may { return 0 }
                     keysChecked = true
                 }
-                return similarity(en, arRuns.name(j, i), &prepared, &nm!, blocked: blocked && !keysChecked)
+                return Self.similarity(en, arRuns.name(j, i), &prepared, &nm!, blocked: blocked && !keysChecked)
             }
             // Per bead, score every (English name, Arabic word run) pair; take the best pairs first.
             var byBead: [Int: [Int]] = [:]
@@ -277,7 +277,7 @@ public struct EntityLinker {
                                     // a sure match, passes at a lower bar (Mohammed al-Mnifi ↔
                                     // محمد المنفي: the surname's spelling is unusual).
                                     if blocked && words >= 2 && c.count == words && s >= fullNameThreshold
-                                        && oneWordMatches(name, arRuns.name(j, r), &prepared, &nm!) {
+                                        && Self.oneWordMatches(name, arRuns.name(j, r), threshold: partThreshold, &prepared, &nm!) {
                                         // Ahead of a link of that one word alone (scored ≤ 0.9).
                                         pairs.append((i, (j, r), max(s, 0.905)))
                                         continue
@@ -478,7 +478,9 @@ public struct EntityLinker {
     /// The similarity of English `en` and Arabic `ar`; with `blocked`, 0 unless they share a
     /// blocking key and, for a run of words, all its words but one share one with `en`
     /// (the costly completion of `ar` is skipped then).
-    func similarity(_ en: String, _ ar: String, _ cache: inout Prepared, _ matcher: inout NameMatcher, blocked: Bool = true) -> Double {
+    /// Static, like ``english(_:_:_:)``: called on `self`, it would copy the linker (and so
+    /// every cache) to keep `self` unchanged while `cache` — a part of it — changes.
+    static func similarity(_ en: String, _ ar: String, _ cache: inout Prepared, _ matcher: inout NameMatcher, blocked: Bool = true) -> Double {
         let e = Self.english(en, &cache, &matcher)
         let a: (name: PreparedName, keys: Set<String>)
         let arKey = UTF8Key(ar)
@@ -529,13 +531,14 @@ public struct EntityLinker {
     }
 
     /// Whether some word of the English name matches the Arabic word in the same position
-    /// (Arabic runs are in reading order, as are the English words) at `partThreshold`.
-    func oneWordMatches(_ english: String, _ arabic: String, _ prepared: inout Prepared, _ matcher: inout NameMatcher) -> Bool {
+    /// (Arabic runs are in reading order, as are the English words) at `threshold`.
+    static func oneWordMatches(_ english: String, _ arabic: String, threshold: Double, _ prepared: inout Prepared,
+                               _ matcher: inout NameMatcher) -> Bool {
         let en = english.split(separator: " ")
         let ar = arabic.split(separator: " ")
         guard en.count == ar.count else { return false }
         for (e, a) in zip(en, ar) where e.count >= 3 {
-            if similarity(String(e), String(a), &prepared, &matcher) >= partThreshold { return true }
+            if similarity(String(e), String(a), &prepared, &matcher) >= threshold { return true }
         }
         return false
     }
