@@ -404,7 +404,10 @@ public struct EntityLinker {
         }
         // In order of the first English mention; the order is total (nothing left to the
         // hash order of the dictionaries above).
-        return entities.compactMap { $0.aligned(searcher?.gazetteer) }.sorted { a, b in
+        let englishScalars = Array(english.unicodeScalars)
+        return entities.compactMap { g in
+            g.aligned(searcher?.gazetteer, locative: g.entity == nil && g.en.contains { Self.followsLocative($0, englishScalars) })
+        }.sorted { a, b in
             let x = (a.en.first?.start ?? 0, a.en.first?.end ?? 0, a.ar.first?.start ?? 0, a.ar.first?.end ?? 0)
             let y = (b.en.first?.start ?? 0, b.en.first?.end ?? 0, b.ar.first?.start ?? 0, b.ar.first?.end ?? 0)
             return x < y
@@ -417,7 +420,8 @@ public struct EntityLinker {
         var en: [Found] = []
         var ar: [Found] = []
 
-        func aligned(_ g: Gazetteer?) -> AlignedEntity? {
+        /// `locative`: a mention follows *near* or the like (see ``EntityLinker/guessType(_:locative:)``).
+        func aligned(_ g: Gazetteer?, locative: Bool = false) -> AlignedEntity? {
             guard !en.isEmpty, !ar.isEmpty else { return nil }
             let ens = en.sorted { $0.start < $1.start }
             let ars = ar.sorted { $0.start < $1.start }
@@ -435,13 +439,68 @@ public struct EntityLinker {
                 }
                 canonicalEn = g.entities.english(e) ?? canonicalEn
                 canonicalAr = g.entities.arabic(e) ?? canonicalAr
-            } else if canonicalEn.split(separator: " ").count >= 2 {
-                type = "person"
+            } else {
+                type = EntityLinker.guessType(canonicalEn, locative: locative)
             }
             func mention(_ f: Found) -> EntityMention { EntityMention(start: f.start, end: f.end, text: f.text, sentence: f.sentence) }
             return AlignedEntity(entity: id, type: type, score: score, canonicalEnglish: canonicalEn, canonicalArabic: canonicalAr,
                                  en: ens.map(mention), ar: ars.map(mention))
         }
+    }
+
+    // MARK: - Types of names no lexicon knows
+
+    /// The type of a name linked by spelling alone, from its words: a place when a word says
+    /// so (*Ras Lanuf*, *Wadi Kaam*, *Kufra Airport*) or when a mention follows *near*
+    /// or *outside* (`locative`: *positions near Abu Grein*); an organization when a word
+    /// says so (*Vanderbilt Medical Center*, *Washington Examiner*); otherwise a person when
+    /// it has two words or more, and `other` for a single word.
+    static func guessType(_ name: String, locative: Bool) -> String {
+        let words = name.split(separator: " ").map { $0.lowercased() }
+        guard let first = words.first, let last = words.last else { return "other" }
+        // A single word says too little (RAS, Covid): only the organization words count.
+        let several = words.count >= 2
+        if several && (placeFirstWords.contains(first) || placeLastWords.contains(last)) { return "place" }
+        if words.contains(where: orgWords.contains) { return "org" }
+        if several && locative { return "place" }
+        return several ? "person" : "other"
+    }
+
+    /// Words that start Arabic and other place names (cape, well, valley, mountain, spring …).
+    static let placeFirstWords: Set<String> = [
+        "ras", "wadi", "bir", "jabal", "jebel", "djebel", "ain", "tell", "sidi", "mount", "lake", "cape", "port",
+        "fort", "gulf", "bay", "qasr", "ksar", "khor", "marsa", "umm", "bab",
+    ]
+    static let placeLastWords: Set<String> = [
+        "island", "islands", "valley", "desert", "river", "sea", "oasis", "square", "street", "airport", "port",
+        "province", "region", "district", "county", "city", "town", "village", "camp", "stadium", "arena", "field",
+        "mountains", "coast", "strait", "peninsula", "basin", "crossing", "border",
+    ]
+    static let orgWords: Set<String> = [
+        "council", "committee", "commission", "ministry", "army", "forces", "brigade", "brigades", "party", "front",
+        "union", "bank", "company", "corporation", "corp", "inc", "ltd", "agency", "organization", "organisation",
+        "institute", "association", "federation", "movement", "university", "college", "school", "hospital",
+        "center", "centre", "court", "parliament", "assembly", "authority", "foundation", "museum", "club", "fc",
+        "league", "cup", "news", "times", "post", "telegraph", "examiner", "herald", "journal", "tribune",
+        "gazette", "radio", "television", "tv", "media", "press", "airlines", "airways", "police", "guard",
+        "entertainment", "group", "network", "office", "department", "government", "coalition", "alliance",
+    ]
+
+    /// Words before a mention that make it a place (*near Abu Grein*, *outside Sirte*). Not
+    /// *in*, *from*, *to* or *at*, which come before people, teams and diseases as often
+    /// (*a goal from Shaqiri*, *in COVID-19 cases*).
+    static let locatives: Set<String> = ["near", "outside", "around", "towards", "toward"]
+
+    /// True when the word before `f` (in `text`, the English article's scalars) is one of
+    /// ``locatives`` and the mention is no possessive (*in Haftar's camp*).
+    static func followsLocative(_ f: Found, _ text: [Unicode.Scalar]) -> Bool {
+        guard f.start <= text.count, f.end <= text.count, !f.text.hasSuffix("'s"), !f.text.hasSuffix("\u{2019}s") else { return false }
+        var i = f.start
+        while i > 0 && text[i - 1] == " " { i -= 1 }
+        var j = i
+        while j > 0 && text[j - 1].properties.isAlphabetic { j -= 1 }
+        guard j < i, i - j <= 8 else { return false }
+        return locatives.contains(String(scalars: text[j..<i]).lowercased())
     }
 
     // MARK: - Arabic candidates

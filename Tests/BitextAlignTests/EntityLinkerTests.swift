@@ -77,4 +77,31 @@ import Testing
             #expect(english.contains(name), "\(name) in \(english.sorted())")
         }
     }
+
+    /// A name no lexicon knows is typed from its words, or from a place preposition before it.
+    @Test(arguments: [
+        ("Ras Lanuf", false, "place"), ("Wadi Kaam", false, "place"), ("Kufra Airport", false, "place"),
+        ("Abu Grein", true, "place"), ("Abu Grein", false, "person"), ("Khalifa Haftar", false, "person"),
+        ("Vanderbilt Medical Center", false, "org"), ("Washington Examiner", false, "org"),
+        ("Presidential Council", false, "org"), ("Ras", false, "other"), ("Tetteh", true, "other"),
+        ("Times", false, "org"),
+    ])
+    func namesNoLexiconKnowsAreTypedFromTheirWords(_ name: String, _ locative: Bool, _ type: String) {
+        #expect(EntityLinker.guessType(name, locative: locative) == type)
+    }
+
+    /// Only a place preposition right before a mention counts, and not before a possessive.
+    @Test func placePrepositions() {
+        let text = "Forces withdrew to positions near Abu Grein, near Haftar's camp."
+        let scalars = Array(text.unicodeScalars)
+        func found(_ s: String) -> EntityLinker.Found {
+            let needle = Array(s.unicodeScalars)
+            let start = (0...(scalars.count - needle.count)).first { Array(scalars[$0..<($0 + needle.count)]) == needle }!
+            return EntityLinker.Found(start: start, end: start + s.unicodeScalars.count, text: s, sentence: 0,
+                                      entities: [], demonym: false, name: s)
+        }
+        #expect(EntityLinker.followsLocative(found("Abu Grein"), scalars))
+        #expect(!EntityLinker.followsLocative(found("positions"), scalars))
+        #expect(!EntityLinker.followsLocative(found("Haftar's"), scalars))
+    }
 }
