@@ -82,12 +82,61 @@ public final class MentionFinder {
             }
         }
         // A name longer than the lexicon match inside it is the name; one the lexicon
-        // covers is the lexicon's.
-        lexicon.removeAll { l in names.contains { n in n.start <= l.start && n.end >= l.end && n.end - n.start > l.end - l.start } }
-        names.removeAll { n in lexicon.contains { l in l.start < n.end && n.start < l.end } }
+        // covers is the lexicon's. (Sweeps, not a scan per mention: a document may be one
+        // huge line with a hundred thousand of each.)
+        let inside = Self.insideLonger(lexicon, names)
+        lexicon = lexicon.indices.filter { !inside[$0] }.map { lexicon[$0] }
+        let overlapping = Self.overlapping(names, lexicon)
         // A capitalized demonym on its own ("Libyan officials") is an adjective, not a name.
-        names.removeAll { n in demonyms.contains { $0.start == n.start && $0.end == n.end } }
+        let demonymSpans = Set(demonyms.map { Span(start: $0.start, end: $0.end) })
+        names = names.indices.filter { !overlapping[$0] && !demonymSpans.contains(Span(start: names[$0].start, end: names[$0].end)) }
+            .map { names[$0] }
         return (lexicon + names).sorted { $0.start < $1.start }
+    }
+
+    struct Span: Hashable {
+        var start: Int
+        var end: Int
+    }
+
+    /// For each of `inner`, whether one of `outer` contains it and is longer.
+    static func insideLonger(_ inner: [CanonMention], _ outer: [CanonMention]) -> [Bool] {
+        let outs = outer.sorted { $0.start < $1.start }
+        var out = [Bool](repeating: false, count: inner.count)
+        var k = 0
+        var maxEndBefore = Int.min  // the outer spans starting before the inner one
+        for i in inner.indices.sorted(by: { inner[$0].start < inner[$1].start }) {
+            let m = inner[i]
+            while k < outs.count && outs[k].start < m.start {
+                maxEndBefore = max(maxEndBefore, outs[k].end)
+                k += 1
+            }
+            var longer = maxEndBefore >= m.end
+            var j = k
+            while !longer && j < outs.count && outs[j].start == m.start {
+                longer = outs[j].end > m.end
+                j += 1
+            }
+            out[i] = longer
+        }
+        return out
+    }
+
+    /// For each of `spans`, whether it overlaps one of `others`.
+    static func overlapping(_ spans: [CanonMention], _ others: [CanonMention]) -> [Bool] {
+        let os = others.sorted { $0.start < $1.start }
+        // The furthest end among the first k others.
+        var maxEnd = [Int](repeating: Int.min, count: os.count + 1)
+        for (k, o) in os.enumerated() { maxEnd[k + 1] = max(maxEnd[k], o.end) }
+        return spans.map { s in
+            // The others that start before `s` ends; one of them overlaps if it ends after `s` starts.
+            var lo = 0, hi = os.count
+            while lo < hi {
+                let mid = (lo + hi) >> 1
+                if os[mid].start < s.end { lo = mid + 1 } else { hi = mid }
+            }
+            return maxEnd[lo] > s.start
+        }
     }
 
     static func isArabic(_ s: String) -> Bool {

@@ -1,4 +1,4 @@
-import BitextCanon
+@testable import BitextCanon
 import BitextLexicon
 import BitextNames
 import BitextNormalize
@@ -84,5 +84,42 @@ import Testing
             #expect(t.counts.first { $0.key.text.utf8.elementsEqual(b.utf8) }?.value == 1)
         }
         #expect(SpellingTable.Key.textOrder(a, b) != SpellingTable.Key.textOrder(b, a))
+    }
+}
+
+/// The sweeps that drop lexicon matches inside longer names, and names overlapping lexicon
+/// matches, agree with the definitions checked pair by pair.
+@Suite struct MentionSweepTests {
+    static func mention(_ start: Int, _ end: Int) -> CanonMention {
+        CanonMention(start: start, end: end, text: "", isArabic: false, entity: nil)
+    }
+
+    @Test func sweepsAgreeWithPairwiseChecks() {
+        var seed: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        var sawInside = 0, sawOverlap = 0
+        for _ in 0..<300 {
+            func spans() -> [CanonMention] {
+                (0..<next(12)).map { _ in
+                    let s = next(40)
+                    return Self.mention(s, s + 1 + next(8))
+                }
+            }
+            let inner = spans(), outer = spans()
+            let inside = MentionFinder.insideLonger(inner, outer)
+            let overlap = MentionFinder.overlapping(inner, outer)
+            for (i, m) in inner.enumerated() {
+                let expectInside = outer.contains { n in n.start <= m.start && n.end >= m.end && n.end - n.start > m.end - m.start }
+                let expectOverlap = outer.contains { l in l.start < m.end && m.start < l.end }
+                #expect(inside[i] == expectInside)
+                #expect(overlap[i] == expectOverlap)
+                if expectInside { sawInside += 1 }
+                if expectOverlap { sawOverlap += 1 }
+            }
+        }
+        #expect(sawInside > 50 && sawOverlap > 100)
     }
 }
