@@ -158,10 +158,20 @@ public struct EntityLinker {
         // A name span longer than a gazetteer mention inside it is the name (Elizabeth Warren,
         // not the town of Warren); one the gazetteer covers is the gazetteer's.
         // A demonym inside a name stays too (Scottish Athletics ↔ ألعاب القوى الأسكتلندية).
+        // (Each looks only at the spans that start close enough before it to contain it.)
+        let namesByStart = enNames.sorted { $0.start < $1.start }
+        let longestName = namesByStart.map { $0.end - $0.start }.max() ?? 0
         enGaz.removeAll { g in
-            !g.demonym && enNames.contains { n in n.start <= g.start && n.end >= g.end && n.name.count > g.name.count + 1 }
+            !g.demonym && Self.someStarting(in: namesByStart, from: g.start - longestName, through: g.start) { n in
+                n.end >= g.end && n.name.count > g.name.count + 1
+            }
         }
-        enNames.removeAll { n in enGaz.contains { g in g.start <= n.start && g.end >= n.start + n.name.unicodeScalars.count } }
+        let gazByStart = enGaz.sorted { $0.start < $1.start }
+        let longestGaz = gazByStart.map { $0.end - $0.start }.max() ?? 0
+        enNames.removeAll { n in
+            let end = n.start + n.name.unicodeScalars.count
+            return Self.someStarting(in: gazByStart, from: n.start - longestGaz, through: n.start) { g in g.end >= end }
+        }
 
         var entities: [Group] = []
 
@@ -446,6 +456,21 @@ public struct EntityLinker {
             return AlignedEntity(entity: id, type: type, score: score, canonicalEnglish: canonicalEn, canonicalArabic: canonicalAr,
                                  en: ens.map(mention), ar: ars.map(mention))
         }
+    }
+
+    /// Whether one of `sorted` (by start) that starts in `from...through` passes `test`.
+    static func someStarting(in sorted: [Found], from: Int, through: Int, _ test: (Found) -> Bool) -> Bool {
+        var lo = 0, hi = sorted.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if sorted[mid].start <= through { lo = mid + 1 } else { hi = mid }
+        }
+        var k = lo - 1
+        while k >= 0 && sorted[k].start >= from {
+            if test(sorted[k]) { return true }
+            k -= 1
+        }
+        return false
     }
 
     // MARK: - Types of names no lexicon knows
