@@ -102,21 +102,30 @@ let benchmarks: @Sendable () -> Void = {
     let arWarm = (try? String(contentsOfFile: here + "/../../../Examples/benghazi-talks.ar.txt", encoding: .utf8)) ?? ""
     let alignConfiguration = Benchmark.Configuration(metrics: [.wallClock, .mallocCountTotal], timeUnits: .microseconds,
                                                      maxDuration: .seconds(10), maxIterations: 200)
-    // Aligns the pair with a linker that has already aligned `before` (start-up, and for the
-    // second case the pair's own transliterations, cached as for the words a corpus repeats).
-    func alignBenchmark(_ name: String, after before: (en: String, ar: String)) {
-        Benchmark(name, configuration: alignConfiguration) { benchmark in
+    // Aligns a pair with a linker that has already aligned `before` (start-up, and for the
+    // second case the pair's own names, prepared and transliterated, as a corpus repeats them).
+    func alignBenchmark(_ name: String, _ pair: (en: String, ar: String), after before: (en: String, ar: String),
+                        configuration: Benchmark.Configuration = alignConfiguration) {
+        Benchmark(name, configuration: configuration) { benchmark in
             var linker: EntityLinker? = EntityLinker()
             let aligner = DocumentAligner()
             _ = aligner.align(english: before.en, arabic: before.ar, linker: &linker)
             benchmark.startMeasurement()
-            let a = aligner.align(english: enPair, arabic: arPair, linker: &linker)
+            let a = aligner.align(english: pair.en, arabic: pair.ar, linker: &linker)
             benchmark.stopMeasurement()
             blackHole(a.entities.count)
         }
     }
-    alignBenchmark("align a pair (\(enPair.utf8.count / 1000) KB + \(arPair.utf8.count / 1000) KB)", after: (enWarm, arWarm))
-    alignBenchmark("align a pair again, transliterations cached", after: (enPair, arPair))
+    alignBenchmark("align a pair (\(enPair.utf8.count / 1000) KB + \(arPair.utf8.count / 1000) KB)", (enPair, arPair), after: (enWarm, arWarm))
+    alignBenchmark("align a pair again, transliterations cached", (enPair, arPair), after: (enPair, arPair))
+    // The same story 20 times over: a long article pair, where any cost that grows faster than
+    // the text shows.
+    let enLong = Array(repeating: enPair, count: 20).joined(separator: "\n\n")
+    let arLong = Array(repeating: arPair, count: 20).joined(separator: "\n\n")
+    alignBenchmark("align a long pair (\(enLong.utf8.count / 1000) KB + \(arLong.utf8.count / 1000) KB)", (enLong, arLong),
+                   after: (enWarm, arWarm),
+                   configuration: Benchmark.Configuration(metrics: [.wallClock, .mallocCountTotal], timeUnits: .milliseconds,
+                                                          maxDuration: .seconds(10), maxIterations: 20))
 
     Benchmark("UTF-8 validation (\(bytes / 1_000_000) MB)", configuration: configuration) { benchmark in
         var errors = 0
