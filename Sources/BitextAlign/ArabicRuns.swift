@@ -60,8 +60,8 @@ struct ArabicRuns {
         var count: Int { stems.count }
     }
 
-    /// The memo this table's key ids come from.
-    private let memo: Memo
+    /// The interned keys of the memo this table's words come from.
+    private let keyIDs: [String: Int32]
 
     /// `keys` gives a word form's light blocking keys (``NameMatcher/prepare(_:light:)``);
     /// `memo` keeps the forms prepared (and gains this document's).
@@ -97,7 +97,7 @@ struct ArabicRuns {
             names.append([String?](repeating: nil, count: rs.count))
             foldedRuns.append([String?](repeating: nil, count: rs.count))
         }
-        self.memo = memo
+        keyIDs = memo.keyIDs
     }
 
     private static func intern(_ key: String, _ ids: inout [String: Int32]) -> Int32 {
@@ -110,7 +110,7 @@ struct ArabicRuns {
     /// The interned ids of `keys` that some Arabic word form has, ascending (the others
     /// cannot meet a run).
     func ids(of keys: [String]) -> [Int32] {
-        keys.compactMap { memo.keyIDs[$0] }.sorted()
+        keys.compactMap { keyIDs[$0] }.sorted()
     }
 
     @inline(__always)

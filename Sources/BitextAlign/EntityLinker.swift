@@ -46,8 +46,6 @@ public struct EntityLinker {
 
     // MARK: - Mentions
 
-    enum Side { case en, ar }
-
     struct Found {
         var start: Int
         var end: Int

@@ -197,6 +197,8 @@ final class Worker<P: LineProcessor>: @unchecked Sendable {
         result.error = nil
         result.lines = 0
         result.bytes = 0
+        // The output and counts live in locals while the lines run: a class's properties
+        // would be checked for exclusive access at every line.
         var output = OutputBuffer()
         swap(&output, &result.output)
         defer { swap(&output, &result.output) }

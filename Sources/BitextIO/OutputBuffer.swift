@@ -121,6 +121,15 @@ public struct OutputBuffer: Sendable {
         if let s { appendJSONString(s) } else { append("null") }
     }
 
+    /// The contract's `"canonical": {"en": …, "ar": …}` member (nil as `null`).
+    public mutating func appendJSONCanonical(english: String?, arabic: String?) {
+        append("\"canonical\": {\"en\": ")
+        appendJSONStringOrNull(english)
+        append(", \"ar\": ")
+        appendJSONStringOrNull(arabic)
+        append("}")
+    }
+
     /// True for the non-ASCII scalars ``appendJSONString(utf8:)`` writes as `\u` escapes.
     @inlinable
     public static func escapesScalar(_ c: UInt32) -> Bool {
