@@ -4,6 +4,11 @@ import BitextLexicon
 import BitextNames
 import BitextNormalize
 import BitextTranslit
+import Dispatch
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Finds the entities mentioned in both an English article and its Arabic version, with all
 /// their mentions on each side.
@@ -26,8 +31,20 @@ public struct EntityLinker {
     let searcher: GazetteerSearcher?
     var matcher: NameMatcher?
     let normalizer: Normalizer
+    /// A second name matcher, for preparing names on a second thread (kept, like `matcher`,
+    /// with its caches, from one document to the next).
+    var helper: NameMatcher?
     /// Names prepared and word forms keyed in earlier documents (see ``Prepared``).
     var prepared = Prepared()
+    /// Threads that prepare (transliterate) a document's new names before linking: 1 or 2.
+    /// The output does not depend on it.
+    public var preparationThreads: Int = {
+        #if canImport(Glibc)
+        return sysconf(Int32(_SC_NPROCESSORS_ONLN)) > 1 ? 2 : 1
+        #else
+        return 2
+        #endif
+    }()
     /// Lowest name similarity that links an English name to Arabic words.
     public var threshold = 0.8
     /// Lowest similarity that links one distinctive word of a longer English name.
@@ -242,77 +259,128 @@ public struct EntityLinker {
             // Per bead, score every (English name, Arabic word run) pair; take the best pairs first.
             var byBead: [Int: [Int]] = [:]
             for (i, n) in enNames.enumerated() { if let b = beadOfEnglish[n.sentence] { byBead[b, default: []].append(i) } }
-            for (b, names) in byBead.sorted(by: { $0.key < $1.key }) {
+            // The English names' own preparations first (their keys decide which runs are
+            // completed), on two threads when there are two.
+            if preparationThreads > 1 {
+                var texts: [String] = []
+                var seen = Set<String>()
+                for names in byBead.values {
+                    for i in names {
+                        let name = enNames[i].name
+                        for t in [name] + (name.contains(" ") ? distinctiveWords(name) : [])
+                        where prepared.english[t] == nil && seen.insert(t).inserted {
+                            texts.append(t)
+                        }
+                    }
+                }
+                for (t, p) in zip(texts, prepareInParallel(texts, &nm!)) { prepared.english[t] = (p, Set(p.keys)) }
+            }
+            typealias Link = (en: Int, ar: Found, score: Double)
+            struct BeadState {
                 var usedEn: [Range<Int>] = []
                 var usedAr: [Range<Int>] = []
-                // First with blocking keys; then, without them, for the names still unlinked
-                // (foreign names whose spellings share no key: Scherzer ↔ سيرزير).
-                for blocked in [true, false] {
-                    var pairs: [(Int, (Int, Int), Double)] = []
-                    for j in beads[b].ar {
-                        let claimed = (arClaimed[j] ?? []) + usedAr
-                        let cands = arRuns.runs[j].indices.filter { r in
-                            let run = arRuns.runs[j][r]
-                            return !claimed.contains { $0.overlaps(run.start..<run.end) }
-                        }
-                        for i in names where !usedEn.contains(where: { $0.overlaps(enNames[i].start..<enNames[i].end) }) {
-                            let name = enNames[i].name
-                            let words = name.split(separator: " ").count
-                            if !blocked && words > 2 { continue }
-                            let acronym = Self.arabicLetterNames(name)
-                            let parts = blocked ? distinctiveWords(name) : []
-                            let latinLength = name.unicodeScalars.count
-                            for r in cands {
-                                let c = arRuns.runs[j][r]
-                                if blocked, let acronym, c.count >= 2, arRuns.folded(j, r) == acronym {
-                                    pairs.append((i, (j, r), 1))
+                var links: [Link] = []
+            }
+            // One pass over a bead: score every (English name, Arabic word run) pair, take the
+            // best pairs first. With `collecting`, only name the runs the pass would complete
+            // (transliterate), so that they can be prepared beforehand.
+            func pass(_ b: Int, _ names: [Int], blocked: Bool, _ st: inout BeadState,
+                      collecting: Bool = false, collect: (Int, Int) -> Void = { _, _ in }) {
+                var pairs: [(Int, (Int, Int), Double)] = []
+                for j in beads[b].ar {
+                    let claimed = (arClaimed[j] ?? []) + st.usedAr
+                    let cands = arRuns.runs[j].indices.filter { r in
+                        let run = arRuns.runs[j][r]
+                        return !claimed.contains { $0.overlaps(run.start..<run.end) }
+                    }
+                    for i in names where !st.usedEn.contains(where: { $0.overlaps(enNames[i].start..<enNames[i].end) }) {
+                        let name = enNames[i].name
+                        let words = name.split(separator: " ").count
+                        if !blocked && words > 2 { continue }
+                        let acronym = Self.arabicLetterNames(name)
+                        let parts = blocked ? distinctiveWords(name) : []
+                        let latinLength = name.unicodeScalars.count
+                        for r in cands {
+                            let c = arRuns.runs[j][r]
+                            if blocked, let acronym, c.count >= 2, arRuns.folded(j, r) == acronym {
+                                pairs.append((i, (j, r), 1))
+                                continue
+                            }
+                            // Without blocking, only runs of a plausible length whose first
+                            // sound can spell the name's first sound are compared.
+                            if !blocked {
+                                let n = c.foldedCount
+                                if c.count > words || latinLength < n * 2 / 3 || latinLength > n * 3 + 2 { continue }
+                                if !Self.sameFirstSound(name, arRuns.folded(j, r)) { continue }
+                            }
+                            if collecting {
+                                if c.count <= (blocked ? words + 1 : words), !blocked || arRuns.mayMatch(ids(name), j, r) == true {
+                                    collect(j, r)
+                                }
+                                if c.count == 1 && words >= 2 && parts.contains(where: { arRuns.mayMatch(ids($0), j, r) == true }) {
+                                    collect(j, r)
+                                }
+                                continue
+                            }
+                            if c.count <= (blocked ? words + 1 : words) {
+                                let s = score(name, j, r, blocked: blocked)
+                                if s >= threshold {
+                                    pairs.append((i, (j, r), s))
                                     continue
                                 }
-                                // Without blocking, only runs of a plausible length whose first
-                                // sound can spell the name's first sound are compared.
-                                if !blocked {
-                                    let n = c.foldedCount
-                                    if c.count > words || latinLength < n * 2 / 3 || latinLength > n * 3 + 2 { continue }
-                                    if !Self.sameFirstSound(name, arRuns.folded(j, r)) { continue }
+                                // A full name whose words line up one for one, one of them
+                                // a sure match, passes at a lower bar (Mohammed al-Mnifi ↔
+                                // محمد المنفي: the surname's spelling is unusual).
+                                if blocked && words >= 2 && c.count == words && s >= fullNameThreshold
+                                    && Self.oneWordMatches(name, arRuns.name(j, r), threshold: partThreshold, &prepared, &nm!) {
+                                    // Ahead of a link of that one word alone (scored ≤ 0.9).
+                                    pairs.append((i, (j, r), max(s, 0.905)))
+                                    continue
                                 }
-                                if c.count <= (blocked ? words + 1 : words) {
-                                    let s = score(name, j, r, blocked: blocked)
-                                    if s >= threshold {
-                                        pairs.append((i, (j, r), s))
-                                        continue
-                                    }
-                                    // A full name whose words line up one for one, one of them
-                                    // a sure match, passes at a lower bar (Mohammed al-Mnifi ↔
-                                    // محمد المنفي: the surname's spelling is unusual).
-                                    if blocked && words >= 2 && c.count == words && s >= fullNameThreshold
-                                        && Self.oneWordMatches(name, arRuns.name(j, r), threshold: partThreshold, &prepared, &nm!) {
-                                        // Ahead of a link of that one word alone (scored ≤ 0.9).
-                                        pairs.append((i, (j, r), max(s, 0.905)))
-                                        continue
-                                    }
-                                }
-                                // One distinctive word of a longer name, transliterated, is enough
-                                // (Vanderbilt Medical Center ↔ مركز فاندربيلت الطبي).
-                                if c.count == 1 && words >= 2 {
-                                    for w in parts {
-                                        let s = score(w, j, r, blocked: true)
-                                        if s >= partThreshold { pairs.append((i, (j, r), s * 0.9)) }
-                                    }
+                            }
+                            // One distinctive word of a longer name, transliterated, is enough
+                            // (Vanderbilt Medical Center ↔ مركز فاندربيلت الطبي).
+                            if c.count == 1 && words >= 2 {
+                                for w in parts {
+                                    let s = score(w, j, r, blocked: true)
+                                    if s >= partThreshold { pairs.append((i, (j, r), s * 0.9)) }
                                 }
                             }
                         }
                     }
-                    pairs.sort { $0.2 > $1.2 }
-                    for (i, (j, r), s) in pairs {
-                        let e = enNames[i].start..<enNames[i].end
-                        let run = arRuns.runs[j][r]
-                        if usedEn.contains(where: { $0.overlaps(e) }) || usedAr.contains(where: { $0.overlaps(run.start..<run.end) }) { continue }
-                        usedEn.append(e)
-                        usedAr.append(run.start..<run.end)
-                        links.append((i, arRuns.found(j, r), s))
-                    }
+                }
+                if collecting { return }
+                pairs.sort { $0.2 > $1.2 }
+                for (i, (j, r), s) in pairs {
+                    let e = enNames[i].start..<enNames[i].end
+                    let run = arRuns.runs[j][r]
+                    if st.usedEn.contains(where: { $0.overlaps(e) }) || st.usedAr.contains(where: { $0.overlaps(run.start..<run.end) }) { continue }
+                    st.usedEn.append(e)
+                    st.usedAr.append(run.start..<run.end)
+                    st.links.append((i, arRuns.found(j, r), s))
                 }
             }
+            // Beads share no sentence, so each is linked on its own: first every bead with
+            // blocking keys, then every bead without them, for the names still unlinked
+            // (foreign names whose spellings share no key: Scherzer ↔ سيرزير). Before each
+            // round, the runs it will complete are prepared on two threads.
+            let beadList = byBead.sorted(by: { $0.key < $1.key })
+            var states = [BeadState](repeating: BeadState(), count: beadList.count)
+            for blocked in [true, false] {
+                if preparationThreads > 1 {
+                    var texts: [String] = []
+                    var seen = Set<UTF8Key>()
+                    for (k, (b, names)) in beadList.enumerated() {
+                        pass(b, names, blocked: blocked, &states[k], collecting: true) { j, r in
+                            let key = UTF8Key(arRuns.name(j, r))
+                            if prepared.completed[key] == nil && seen.insert(key).inserted { texts.append(key.text) }
+                        }
+                    }
+                    for (t, p) in zip(texts, prepareInParallel(texts, &nm!)) { prepared.completed[UTF8Key(t)] = p }
+                }
+                for (k, (b, names)) in beadList.enumerated() { pass(b, names, blocked: blocked, &states[k]) }
+            }
+            for st in states { links += st.links }
         }
 
         // 3. Group the linked names into entities: same name, or a surname of a fuller name.
@@ -521,7 +589,7 @@ public struct EntityLinker {
         var i = f.start
         while i > 0 && text[i - 1] == " " { i -= 1 }
         var j = i
-        while j > 0 && text[j - 1].properties.isAlphabetic { j -= 1 }
+        while j > 0 && UnicodeTables.properties(of: text[j - 1].value).isAlphabetic { j -= 1 }
         guard j < i, i - j <= 8 else { return false }
         return locatives.contains(String(scalars: text[j..<i]).lowercased())
     }
@@ -546,6 +614,37 @@ public struct EntityLinker {
         mutating func trim(limit: Int = 50_000) {
             if english.count + arabic.count + completed.count + wordKeys.count + runs.count > limit { self = Prepared() }
         }
+    }
+
+    /// `texts` prepared completely, in order: on this thread with `main`, and on a second one
+    /// with ``helper`` (preparing is a pure function of the text; the matchers' caches only
+    /// remember), each taking the next text as it finishes one.
+    mutating func prepareInParallel(_ texts: [String], _ main: inout NameMatcher) -> [PreparedName] {
+        if texts.count < 4 { return texts.map { main.prepare($0) } }
+        if helper == nil {
+            let n = normalizer
+            helper = NameMatcher(model: main.model, normalizeArabic: { n.normalize($0) })
+            helper!.arabicForms = main.arabicForms
+        }
+        let out = UnsafeMutableBufferPointer<PreparedName?>.allocate(capacity: texts.count)
+        out.initialize(repeating: nil)
+        defer { out.deinitialize().deallocate() }
+        let next = Atomic<Int>(0)
+        withUnsafeMutablePointer(to: &main) { first in
+            withUnsafeMutablePointer(to: &helper!) { second in
+                let shared = UncheckedSendable((first, second, texts, out))
+                DispatchQueue.concurrentPerform(iterations: 2) { t in
+                    let (first, second, texts, out) = shared.value
+                    let m = t == 0 ? first : second
+                    while true {
+                        let i = next.add(1, ordering: .relaxed).oldValue
+                        if i >= texts.count { break }
+                        out[i] = m.pointee.prepare(texts[i])
+                    }
+                }
+            }
+        }
+        return out.map { $0! }
     }
 
     /// The English name `en` prepared completely (cached).
@@ -698,7 +797,7 @@ public struct EntityLinker {
     static func fold(_ s: String) -> String {
         var out = ""
         for u in s.lowercased().unicodeScalars {
-            if u.properties.isAlphabetic || u.properties.numericType != nil { out.unicodeScalars.append(u) } else if !out.hasSuffix(" ") { out += " " }
+            if UnicodeTables.properties(of: u.value).isAlphabetic || u.properties.numericType != nil { out.unicodeScalars.append(u) } else if !out.hasSuffix(" ") { out += " " }
         }
         return out.trimmingCharacters(" ")
     }

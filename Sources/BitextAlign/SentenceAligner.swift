@@ -1,5 +1,7 @@
 // SentenceAligner.swift — aligning the sentences of an article and its translation.
 
+import BitextCore
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -39,8 +41,9 @@ public struct SentenceFeatures: Sendable {
             if !current.isEmpty { numbers.append(current) }
             current = ""
         }
+        let table = UnicodeTables.table
         for u in text.unicodeScalars {
-            if !u.properties.isWhitespace { length += 1 }
+            if !table[u.value].isWhiteSpace { length += 1 }
             if let d = SentenceFeatures.digit(u) {
                 current.unicodeScalars.append(d)
                 lastWasSeparator = false

@@ -58,8 +58,8 @@ public struct SentenceSegmenter: Sendable {
         func emit(_ end: Int) {
             var a = start
             var b = end
-            while a < b && s[a].properties.isWhitespace { a += 1 }
-            while b > a && s[b - 1].properties.isWhitespace { b -= 1 }
+            while a < b && UnicodeTables.properties(of: s[a].value).isWhiteSpace { a += 1 }
+            while b > a && UnicodeTables.properties(of: s[b - 1].value).isWhiteSpace { b -= 1 }
             if a < b {
                 out.append(Sentence(start: a, end: b, text: String(scalars: s[a..<b])))
             }
@@ -93,9 +93,9 @@ public struct SentenceSegmenter: Sendable {
     private func isSentenceEnd(_ s: [Unicode.Scalar], dot i: Int, after j: Int) -> Bool {
         // Must be followed by a space (or the end of the text).
         if j >= s.count { return true }
-        guard s[j].properties.isWhitespace else { return false }
+        guard UnicodeTables.properties(of: s[j].value).isWhiteSpace else { return false }
         var k = j
-        while k < s.count && s[k].properties.isWhitespace && s[k] != "\n" { k += 1 }
+        while k < s.count && UnicodeTables.properties(of: s[k].value).isWhiteSpace && s[k] != "\n" { k += 1 }
         if k >= s.count || s[k] == "\n" { return true }
         let next = s[k]
         if s[i] != "." || j - i > 1 && s[i + 1] == "." {
@@ -104,7 +104,7 @@ public struct SentenceSegmenter: Sendable {
         }
         // The word before the dot.
         var w = i
-        while w > 0 && (s[w - 1].properties.isAlphabetic || s[w - 1] == ".") { w -= 1 }
+        while w > 0 && (UnicodeTables.properties(of: s[w - 1].value).isAlphabetic || s[w - 1] == ".") { w -= 1 }
         let word = String(scalars: s[w..<i]).lowercased()
         if next.properties.isLowercase { return false }
         if word.isEmpty { return true }
@@ -116,7 +116,7 @@ public struct SentenceSegmenter: Sendable {
         // Acronyms with inner dots (U.S., U.N.): a sentence end only before a typical sentence start.
         if word.contains(".") {
             var e = k
-            while e < s.count && s[e].properties.isAlphabetic { e += 1 }
+            while e < s.count && UnicodeTables.properties(of: s[e].value).isAlphabetic { e += 1 }
             let nextWord = String(scalars: s[k..<e]).lowercased()
             return Self.sentenceStarters.contains(nextWord)
         }

@@ -78,6 +78,28 @@ import Testing
         }
     }
 
+    /// Names prepared on two threads (a second matcher) link exactly as on one, for a fresh
+    /// linker and for one that has aligned another pair.
+    @Test func preparingOnTwoThreadsLinksAsOnOne() {
+        let aligner = DocumentAligner()
+        let english = Self.english + " " + Self.otherEnglish
+        let arabic = Self.arabic + " " + Self.otherArabic
+        var one: EntityLinker? = EntityLinker()
+        one!.preparationThreads = 1
+        var two: EntityLinker? = EntityLinker()
+        two!.preparationThreads = 2
+        for (en, ar) in [(english, arabic), (Self.otherEnglish, Self.otherArabic), (Self.english, Self.arabic)] {
+            let a = aligner.align(english: en, arabic: ar, linker: &one)
+            let b = aligner.align(english: en, arabic: ar, linker: &two)
+            #expect(a.entities == b.entities)
+            #expect(a.sentences == b.sentences)
+            #expect(!b.entities.isEmpty)
+        }
+        // The second thread did prepare names; with one thread there is no second matcher.
+        #expect(two!.helper != nil)
+        #expect(one!.helper == nil)
+    }
+
     /// A name no lexicon knows is typed from its words, or from a place preposition before it.
     @Test(arguments: [
         ("Ras Lanuf", false, "place"), ("Wadi Kaam", false, "place"), ("Kufra Airport", false, "place"),
