@@ -370,8 +370,11 @@ public struct EntityLinker {
                 if preparationThreads > 1 {
                     var texts: [String] = []
                     var seen = Set<UTF8Key>()
+                    var visited = arRuns.runs.map { [Bool](repeating: false, count: $0.count) }
                     for (k, (b, names)) in beadList.enumerated() {
                         pass(b, names, blocked: blocked, &states[k], collecting: true) { j, r in
+                            if visited[j][r] { return }
+                            visited[j][r] = true
                             let key = UTF8Key(arRuns.name(j, r))
                             if prepared.completed[key] == nil && seen.insert(key).inserted { texts.append(key.text) }
                         }

@@ -252,6 +252,15 @@ final class JSONScratch {
     @exclusivity(unchecked) private var prefixOf: EntityStore? = nil
     @exclusivity(unchecked) private var prefixBytes: [UInt8]? = nil
 
+    /// Each entity's JSON from `, "entity"` to the end of `"canonical"`, as written the first
+    /// time (many mentions name the same entities): the bytes, and per entity where they start
+    /// and end in them (end 0: not written yet).
+    @exclusivity(unchecked) private var tails: [UInt8] = []
+    @exclusivity(unchecked) private var tailStart: [UInt32] = []
+    @exclusivity(unchecked) private var tailEnd: [UInt32] = []
+    /// Tails are kept up to this many bytes in all, then written afresh each time.
+    static let tailLimit = 32 << 20
+
     deinit { base.deallocate() }
 
     private func withPrefix(_ body: (UnsafeBufferPointer<UInt8>?) -> Void) {
@@ -265,6 +274,9 @@ final class JSONScratch {
         if prefixOf !== es {
             prefixOf = es
             prefixBytes = es.idPrefix.map { Array($0.utf8) }
+            tails.removeAll()
+            tailStart.removeAll()
+            tailEnd.removeAll()
         }
         w.put("{\"mentions\": [")
         let cands = searcher.candidates
@@ -289,20 +301,37 @@ final class JSONScratch {
                 w.put(int: offset?(m.end) ?? m.end)
                 w.put(", \"text\": ")
                 w.putJSONString(text)
-                w.put(", \"entity\": ")
-                w.putID(es, e, prefix)
-                w.put(", \"type\": ")
-                switch es.type(e) {
-                case .person: w.put("\"person\"")
-                case .place: w.put("\"place\"")
-                case .org: w.put("\"org\"")
-                case .name: w.put("\"name\"")
+                if e < tailEnd.count && tailEnd[e] != 0 {
+                    let a = Int(tailStart[e])
+                    let n = Int(tailEnd[e]) - a
+                    tails.withUnsafeBufferPointer { w.put(bytes: $0.baseAddress! + a, n) }
+                } else {
+                    let from = w.count
+                    w.put(", \"entity\": ")
+                    w.putID(es, e, prefix)
+                    w.put(", \"type\": ")
+                    switch es.type(e) {
+                    case .person: w.put("\"person\"")
+                    case .place: w.put("\"place\"")
+                    case .org: w.put("\"org\"")
+                    case .name: w.put("\"name\"")
+                    }
+                    w.put(", \"canonical\": {\"en\": ")
+                    if en.isEmpty { w.put("null") } else { w.putJSONString(en) }
+                    w.put(", \"ar\": ")
+                    if ar.isEmpty { w.put("null") } else { w.putJSONString(ar) }
+                    w.put("}")
+                    if tails.count + (w.count - from) <= Self.tailLimit {
+                        if e >= tailEnd.count {
+                            let more = max(e + 1 - tailEnd.count, tailEnd.count)
+                            tailStart.append(contentsOf: repeatElement(0, count: more))
+                            tailEnd.append(contentsOf: repeatElement(0, count: more))
+                        }
+                        tailStart[e] = UInt32(tails.count)
+                        tails.append(contentsOf: UnsafeBufferPointer(start: w.base + from, count: w.count - from))
+                        tailEnd[e] = UInt32(tails.count)
+                    }
                 }
-                w.put(", \"canonical\": {\"en\": ")
-                if en.isEmpty { w.put("null") } else { w.putJSONString(en) }
-                w.put(", \"ar\": ")
-                if ar.isEmpty { w.put("null") } else { w.putJSONString(ar) }
-                w.put("}")
                 if m.viaDemonym { w.put(", \"form\": \"demonym\"") }
                 if m.candidatesCount > 1 {
                     w.put(", \"candidates\": [")

@@ -16,6 +16,34 @@ extension NameModel {
         findRow(key, in: unit, count: unitCount, stride: 12, wideLength: false)
     }
 
+    /// The unit `key` is (its index), and whether some unit of several words starts with it
+    /// (`key`, a space, more): one binary search for both. A unit's text holds no byte below
+    /// the space, so the units that start with `key` and a space come right after `key`.
+    func unitLookup(utf8 key: UnsafeRawBufferPointer) -> (index: Int?, startsCompound: Bool) {
+        var lo = 0
+        var hi = unitCount
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            let at = unit + 12 * mid
+            if compareBytes(bytes(u32(at), Int(u16(at + 4))), key) < 0 { lo = mid + 1 } else { hi = mid }
+        }
+        var index: Int?
+        var p = lo
+        if p < unitCount {
+            let at = unit + 12 * p
+            if compareBytes(bytes(u32(at), Int(u16(at + 4))), key) == 0 {
+                index = p
+                p += 1
+            }
+        }
+        guard p < unitCount else { return (index, false) }
+        let at = unit + 12 * p
+        let row = bytes(u32(at), Int(u16(at + 4)))
+        let starts = row.count > key.count && row[key.count] == 0x20
+            && compareBytes(UnsafeRawBufferPointer(rebasing: row[..<key.count]), key) == 0
+        return (index, starts)
+    }
+
     /// Binary search in a table of rows sorted by their key string (u32 offset, then the
     /// length as u16 or, with `wideLength`, u32).
     func findRow(_ key: UnsafeRawBufferPointer, in table: Int, count: Int, stride: Int, wideLength: Bool) -> Int? {

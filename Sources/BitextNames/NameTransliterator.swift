@@ -159,7 +159,9 @@ public struct NameTransliterator {
                 continue
             }
             var taken = false
-            for d in stride(from: 3, through: 2, by: -1) where i + d <= words.count {
+            var text = texts[i]
+            let (single, startsCompound) = text.withUTF8 { model.unitLookup(utf8: UnsafeRawBufferPointer($0)) }
+            for d in stride(from: 3, through: 2, by: -1) where startsCompound && i + d <= words.count {
                 if !words[i..<(i + d)].allSatisfy(\.isArabic) { continue }
                 let text = texts[i..<(i + d)].joined(separator: " ")
                 if let idx = model.unitIndex(of: text) {
@@ -177,7 +179,7 @@ public struct NameTransliterator {
                 i += 2
                 continue
             }
-            out.append(Unit(words: [w], index: model.unitIndex(of: texts[i]), isArabic: true, text: texts[i]))
+            out.append(Unit(words: [w], index: single, isArabic: true, text: texts[i]))
             i += 1
         }
         return out
