@@ -443,15 +443,23 @@ public struct EntityLinker {
             foldMemo[s] = x
             return x
         }
+        // (The lexicon entities' names, folded and split into words, once.)
+        var lexWords: [[[Substring]]?] = entities.map { lex in
+            guard !lex.en.isEmpty, lex.en.allSatisfy({ !$0.demonym }) else { return nil }
+            return lex.en.map { memoFold($0.name).split(separator: " ") }
+        }
         for r in groupOrder {
-            let g = nameGroups[r]!
-            let full = g.en.map { memoFold($0.name) }
-            entities.removeAll { lex in
-                guard !lex.en.isEmpty, lex.en.allSatisfy({ !$0.demonym }),
-                      lex.en.allSatisfy({ n in full.contains { Self.isSuffixName(memoFold(n.name), of: $0) } }) else { return false }
-                nameGroups[r]!.en.append(contentsOf: lex.en)
-                nameGroups[r]!.ar.append(contentsOf: lex.ar)
-                return true
+            let full = nameGroups[r]!.en.map { memoFold($0.name).split(separator: " ") }
+            var k = 0
+            while k < entities.count {
+                if let names = lexWords[k], names.allSatisfy({ n in full.contains { Self.isSuffixName(n, of: $0) } }) {
+                    nameGroups[r]!.en.append(contentsOf: entities[k].en)
+                    nameGroups[r]!.ar.append(contentsOf: entities[k].ar)
+                    entities.remove(at: k)
+                    lexWords.remove(at: k)
+                } else {
+                    k += 1
+                }
             }
         }
         entities.append(contentsOf: groupOrder.map { nameGroups[$0]! })
@@ -666,8 +674,10 @@ public struct EntityLinker {
     /// every cache) to keep `self` unchanged while `cache` — a part of it — changes.
     static func similarity(_ en: String, _ ar: String, _ cache: inout Prepared, _ matcher: inout NameMatcher, blocked: Bool = true) -> Double {
         let e = Self.english(en, &cache, &matcher)
-        let a: (name: PreparedName, keys: Set<String>)
         let arKey = UTF8Key(ar)
+        // Unblocked, only the complete preparation counts.
+        if !blocked, let full = cache.completed[arKey] { return matcher.similarity(e.name, full) }
+        let a: (name: PreparedName, keys: Set<String>)
         if let x = cache.arabic[arKey] {
             a = x
         } else {
