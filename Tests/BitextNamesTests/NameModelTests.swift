@@ -20,6 +20,31 @@ import Testing
         #expect(m.arabicUnits(forLatin: "nobody").isEmpty)
     }
 
+    /// One search tells a word's own unit and whether a unit of several words starts with
+    /// it, as a scan of all units does.
+    @Test func unitLookupAgreesWithAScan() {
+        let m = Fixture.model
+        let keys = (0..<m.unitCount).map(m.unitKey)
+        var words = Set<String>()
+        for k in keys {
+            let ws = k.split(separator: " ").map(String.init)
+            words.formUnion(ws)
+            words.insert(ws.dropLast().joined(separator: " "))
+            words.insert(String(k.dropLast()))
+        }
+        words.formUnion(["لا يوجد", "عبد", "ال", "", "zzz"])
+        var compounds = 0
+        for w in words {
+            var text = w
+            let (index, starts) = text.withUTF8 { m.unitLookup(utf8: UnsafeRawBufferPointer($0)) }
+            #expect(index == m.unitIndex(of: w), "\(w)")
+            let expected = keys.contains { $0.hasPrefix(w + " ") && $0.utf8.starts(with: (w + " ").utf8) }
+            #expect(starts == expected, "\(w)")
+            if starts { compounds += 1 }
+        }
+        #expect(compounds > 0 && compounds < words.count)
+    }
+
     static let broken: [(String, [UInt8])] = [
         ("empty", []),
         ("too short", Array("BXNAMES1".utf8)),
