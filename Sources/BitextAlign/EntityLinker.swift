@@ -236,7 +236,8 @@ public struct EntityLinker {
         for g in entities { for m in g.ar { arClaimed[m.sentence, default: []].append(m.start..<m.end) } }
         var beadOfEnglish: [Int: Int] = [:]
         for (b, bead) in beads.enumerated() { for i in bead.en { beadOfEnglish[i] = b } }
-        var links: [(en: Int, ar: Found, score: Double)] = []
+        typealias Link = (en: Int, ar: Found, score: Double)
+        var links: [Link] = []
         if nm != nil {
             // The blocking keys of an English name (or word) that Arabic words have.
             var englishIDs: [String: [Int32]] = [:]
@@ -275,7 +276,6 @@ public struct EntityLinker {
                 }
                 for (t, p) in zip(texts, prepareInParallel(texts, &nm!)) { prepared.english[t] = (p, Set(p.keys)) }
             }
-            typealias Link = (en: Int, ar: Found, score: Double)
             struct BeadState {
                 var usedEn: [Range<Int>] = []
                 var usedAr: [Range<Int>] = []
