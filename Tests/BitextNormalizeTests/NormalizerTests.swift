@@ -62,9 +62,12 @@ import Testing
         ("marks reordered across a dropped PDF", "\u{08E8}\u{202C}\u{064D}\u{062A}", "\u{064D}\u{08E8}\u{062A}"),
         ("marks reordered across a stray tag", "a\u{0301}\u{E0041}\u{0316}", "a\u{0316}\u{0301}"),
         ("a dropped PDF inside a flag's tag sequence", "\u{1F3F4}\u{202C}\u{E0067}\u{E007F}", "\u{1F3F4}\u{E0067}\u{E007F}"),
+        // Found by the property test: the same between two tags.
+        ("a dropped PDF between a flag's tags", "\u{1F3F4}\u{E0067}\u{202C}\u{E0067}\u{E007F}", "\u{1F3F4}\u{E0067}\u{E0067}\u{E007F}"),
     ])
     func displayProfile(_ what: String, _ input: String, _ expected: String) {
         let got = Self.display.normalize(input)
+        #expect(referenceNormalize(input, .display) == expected, "\(what): the reference")
         #expect(got == expected, "\(what): got \(escaped(got))")
         #expect(isBalanced(got))
     }

@@ -129,7 +129,6 @@ func referenceNormalize(_ text: String, _ profile: NormalizationProfile) -> Stri
             }
             continue
         }
-        tagRun = false
         if profile.bidi == .repair, let b = BidiControl(scalar: v) {
             if b.opensEmbedding || b.opensIsolate {
                 stack.append(b.opensIsolate ? 1 : 0)
@@ -143,6 +142,8 @@ func referenceNormalize(_ text: String, _ profile: NormalizationProfile) -> Stri
             }
         }
         if profile.bidi == .repair && isParagraph(v) { closeAll() }
+        // A kept scalar ends a flag's tag sequence; a dropped one (a stray PDF) does not.
+        tagRun = false
         s1.append(v)
         previousKept = v
     }
