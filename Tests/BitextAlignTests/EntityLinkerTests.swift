@@ -100,6 +100,37 @@ import Testing
         #expect(one!.helper == nil)
     }
 
+    /// A batch of pairs on two threads, in windows of two: each pair is delivered once, in
+    /// order, as aligning it alone gives it; a pair that cannot be read is delivered as its
+    /// error and the rest go on.
+    @Test func aBatchAlignsEachPairAsAlone() {
+        let aligner = DocumentAligner()
+        let pairs = [(Self.english, Self.arabic), (Self.otherEnglish, Self.otherArabic), ("", ""),
+                     (Self.english + " " + Self.otherEnglish, Self.arabic + " " + Self.otherArabic),
+                     (Self.otherEnglish, Self.otherArabic)]
+        struct Unreadable: Error {}
+        let failing = 2
+        var delivered: [Int] = []
+        aligner.alignPairs(count: pairs.count, jobs: 2, window: 2, load: { i in
+            if i == failing { throw Unreadable() }
+            return pairs[i]
+        }) { i, result in
+            delivered.append(i)
+            switch result {
+            case .success(let a):
+                let alone = aligner.align(english: pairs[i].0, arabic: pairs[i].1)
+                #expect(i != failing)
+                #expect(a.entities == alone.entities, "pair \(i)")
+                #expect(a.sentences == alone.sentences, "pair \(i)")
+                #expect(!a.entities.isEmpty)
+            case .failure(let e):
+                #expect(i == failing)
+                #expect(e is Unreadable)
+            }
+        }
+        #expect(delivered == Array(pairs.indices))
+    }
+
     /// A name no lexicon knows is typed from its words, or from a place preposition before it.
     @Test(arguments: [
         ("Ras Lanuf", false, "place"), ("Wadi Kaam", false, "place"), ("Kufra Airport", false, "place"),

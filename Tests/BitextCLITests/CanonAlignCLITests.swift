@@ -157,6 +157,41 @@ import Testing
         #expect(invalid.stderr.contains("\(bad):2"), "\(invalid.stderr)")
     }
 
+    /// `--pairs`: one JSON line per pair of the list (LF or CRLF lines), in list order, each as
+    /// `align` gives it alone; a malformed line, a missing file and invalid UTF-8 are errors on
+    /// their own lines (naming the list line, the file, the line and byte), and the status says
+    /// some failed.
+    @Test func aListOfPairs() throws {
+        let (en, ar) = try files()
+        let dir = FileManager.default.temporaryDirectory
+        let bad = dir.appendingPathComponent("bitext-align-bad-\(UUID().uuidString)").path
+        let list = dir.appendingPathComponent("bitext-align-pairs-\(UUID().uuidString).tsv").path
+        defer { for f in [en, ar, bad, list] { try? FileManager.default.removeItem(atPath: f) } }
+        try Data([0x41, 0x0A, 0x42, 0xC3, 0x28]).write(to: URL(fileURLWithPath: bad))
+        let lines = ["\(en)\t\(ar)\r", "# a comment", "", "only-one-field", "\(en)\t/nonexistent/ar.txt",
+                     "\(bad)\t\(ar)", "\(en)\t\(ar)\r"]
+        try Data(lines.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: list))
+        let r = try CLI.run(["align", "--pairs", list])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("3 of 5 pairs failed"), "\(r.stderr)")
+        let records = r.text.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        #expect(records.map { $0["line"] as! Int } == [1, 4, 5, 6, 7])
+        let alone = try JSONSerialization.jsonObject(with: CLI.run(["align", "--en", en, "--ar", ar, "--format", "json"]).stdout) as! [String: Any]
+        for k in [0, 4] {
+            #expect(records[k]["en"] as? String == en && records[k]["ar"] as? String == ar)
+            #expect(records[k]["error"] == nil)
+            #expect(NSDictionary(dictionary: ["entities": records[k]["entities"]!, "sentences": records[k]["sentences"]!])
+                        .isEqual(to: alone))
+        }
+        #expect((records[1]["error"] as? String)?.contains("\(list):4") == true, "\(records[1])")
+        #expect((records[2]["error"] as? String)?.contains("/nonexistent/ar.txt") == true)
+        #expect((records[3]["error"] as? String)?.contains("\(bad):2") == true, "\(records[3])")
+        // Output order and content do not depend on the threads.
+        #expect(try CLI.run(["align", "--pairs", list, "--jobs", "1"]).stdout == r.stdout)
+        // A list and a single pair at once is a usage error.
+        #expect(try CLI.run(["align", "--pairs", list, "--en", en]).status != 0)
+    }
+
     /// The example pair of the README: its Arabic merges two sentences, splits one and
     /// drops one; names come in several spellings and with clitics.
     @Test func theExamplePair() throws {
