@@ -133,7 +133,7 @@ public struct GraphoneDecoder {
         var next: UInt32
     }
     var stepCache: [StepEntry] = []
-    static let stepCacheBits = 17
+    static let stepCacheBits = 15
 
     @inline(__always)
     mutating func step(_ node: UInt32, _ g: UInt16) -> (logp: Float, next: UInt32) {
