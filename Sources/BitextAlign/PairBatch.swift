@@ -36,11 +36,10 @@ extension DocumentAligner {
         results.initialize(repeating: nil)
         defer { results.deinitialize().deallocate() }
         let shared = UncheckedSendable((self, linkers, results))
-        var start = 0
-        while start < count {
-            let (first, end) = (start, min(count, start + window))
+        for first in stride(from: 0, to: count, by: window) {
+            let end = min(count, first + window)
             let next = Atomic<Int>(first)
-            DispatchQueue.concurrentPerform(iterations: min(jobs, end - start)) { t in
+            DispatchQueue.concurrentPerform(iterations: min(jobs, end - first)) { t in
                 let (aligner, linkers, results) = shared.value
                 while true {
                     let i = next.add(1, ordering: .relaxed).oldValue
@@ -56,11 +55,10 @@ extension DocumentAligner {
                     }
                 }
             }
-            for i in start..<end {
-                deliver(i, results[i - start]!)
-                results[i - start] = nil
+            for i in first..<end {
+                deliver(i, results[i - first]!)
+                results[i - first] = nil
             }
-            start = end
         }
     }
 }
