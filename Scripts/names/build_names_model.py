@@ -44,13 +44,16 @@ def titlecase(s):
     return "".join(out)
 
 
-def collect_pairs(data, holdout=None):
+def collect_pairs(data, holdout=None, holdout_keys=frozenset()):
     """Word-level (arabic unit, latin surface, region, count, source) records."""
     recs = []
     units = read_tsv(data, "names/units.tsv")
     unit_count = Counter()
     for u in units:
         ar = fold_arabic(u["arabic_key"])
+        if ar in holdout_keys:
+            # as for the scored names: units.tsv has no row whose key is a held-out full name
+            continue
         lat = u["latin"].strip()
         if not ar or not latin_word_ok(lat) or not all(arabic_word_ok(w) for w in ar.split()):
             continue
@@ -181,13 +184,23 @@ def main():
     ap.add_argument("--blob", help="write only the compiled model to this path (test fixtures)")
     ap.add_argument("--strict", action="store_true", help="with --validation: drop the held-out Arabic words from every source")
     ap.add_argument("--validation", type=int, default=0,
-                    help="hold out train full names with sha1(key) %% 100 < N from the word pairs")
+                    help="hold out train full names with sha1(key) %% 100 < N from the word pairs (and their "
+                         "units.tsv rows, as the scored names have none); with --blob, writes that model")
+    ap.add_argument("--val-out", help="with --validation: write the held-out full names here (arabic, "
+                                      "latin_variants, country, source), and the held-out Google words "
+                                      "beside it (-google.tsv), to score a validation model on")
     a = ap.parse_args()
     holdout = None
+    holdout_keys = frozenset()
     if a.validation:
-        import hashlib
         holdout = lambda k: int(hashlib.sha1(("val:" + k).encode()).hexdigest(), 16) % 100 < a.validation  # noqa: E731
-    recs, compounds = collect_pairs(a.data, holdout)
+        held = [r for r in read_tsv(a.data, "names/train/ar2en-fullnames.tsv") if holdout(fold_arabic(r["arabic"]))]
+        holdout_keys = frozenset(fold_arabic(r["arabic"]) for r in held)
+        if a.val_out:
+            write_heldout(a.val_out, ["arabic", "latin_variants", "country", "source"], held)
+            gheld = [r for r in read_tsv(a.data, "names/train/ar2en-google.tsv") if holdout(fold_arabic(r["arabic"]))]
+            write_heldout(a.val_out.rsplit(".", 1)[0] + "-google.tsv", ["arabic", "latin_variants"], gheld)
+    recs, compounds = collect_pairs(a.data, holdout, holdout_keys)
     if holdout is not None and a.strict:
         recs = [r for r in recs if not holdout(r[0])]
     pairs, article, abd = char_pairs(recs)
@@ -211,9 +224,17 @@ def main():
         with open(a.pickle, "wb") as f:
             pickle.dump({"recs": recs, "compounds": compounds, "article": dict(article), "abd": dict(abd), "prob": prob,
                          "lm": {"order": lm.order, "prob": lm.prob, "bow": lm.bow, "vocab": lm.vocab}}, f)
-    if a.validation:
+    if a.validation and not a.blob:
         return
     write_outputs(a.out, units, reverse, article, abd, lm, blob_only=a.blob)
+
+
+def write_heldout(path, columns, rows):
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\t".join(columns) + "\n")
+        for r in rows:
+            f.write("\t".join(r[c] for c in columns) + "\n")
+    log(f"wrote {path}: {len(rows)} held-out rows")
 
 
 def write_outputs(out, units, reverse, article, abd, lm, blob_only=None):

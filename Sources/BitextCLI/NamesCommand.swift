@@ -24,7 +24,7 @@ func embeddedNameModel() throws -> NameModel {
         do {
             return try NameModel(owning: try LineReader(path: p).readAll())
         } catch {
-            printError("bitext: \(p): \(error)")
+            printError("bitext: BITEXT_NAME_MODEL: \(error)")
             throw ExitCode(2)
         }
     }

@@ -64,10 +64,7 @@ struct TranslitCommand: ParsableCommand {
             }
             return
         }
-        guard let model = NameModel.embedded else {
-            printError("bitext: this binary has no embedded name model")
-            throw ExitCode(2)
-        }
+        let model = try embeddedNameModel()
         let normalizer = Normalizer(profile: .search)
         let convention: NameConvention = french ? .french : .automatic
         // small batches: names differ a lot in cost (an unknown word runs the character

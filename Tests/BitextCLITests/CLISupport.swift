@@ -20,10 +20,14 @@ struct CLI {
         var text: String { String(decoding: stdout, as: UTF8.self) }
     }
 
-    static func run(_ arguments: [String], stdin: Data = Data()) throws -> Result {
+    /// `environment`: variables to set for the run, besides the test's own.
+    static func run(_ arguments: [String], stdin: Data = Data(), environment: [String: String] = [:]) throws -> Result {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: executable)
         p.arguments = arguments
+        if !environment.isEmpty {
+            p.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         let inPipe = Pipe()
         let outFile = FileManager.default.temporaryDirectory.appendingPathComponent("bitext-cli-\(UUID().uuidString)")
         let errFile = FileManager.default.temporaryDirectory.appendingPathComponent("bitext-cli-\(UUID().uuidString)")
@@ -48,8 +52,8 @@ struct CLI {
                       stderr: String(decoding: try Data(contentsOf: errFile), as: UTF8.self))
     }
 
-    static func run(_ arguments: [String], input: String) throws -> Result {
-        try run(arguments, stdin: Data(input.utf8))
+    static func run(_ arguments: [String], input: String, environment: [String: String] = [:]) throws -> Result {
+        try run(arguments, stdin: Data(input.utf8), environment: environment)
     }
 
     static func fixture(_ name: String) -> String { "\(testsDirectory)/Fixtures/\(name)" }

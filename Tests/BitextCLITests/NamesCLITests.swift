@@ -26,6 +26,27 @@ import Testing
         #expect(((recs[2]["variants"] as? [[String: Any]])?.first?["text"] as? String) == "Hassan")
     }
 
+    /// `$BITEXT_NAME_MODEL` swaps the embedded model for a file (a validation model): here
+    /// the names tests' tiny fixture, built from a few dozen hand-written rows, which spells
+    /// محمد only as its rows do and زقزوق otherwise than the embedded model.
+    @Test func translitUsesTheModelTheEnvironmentNames() throws {
+        let tiny = CLI.testsDirectory + "/../BitextNamesTests/Fixtures/tiny-names.bin"
+        let args = ["translit", "--to", "latin", "--variants", "3", "--no-lexicon", "--format", "tsv"]
+        let embedded = try CLI.run(args, input: "محمد\nزقزوق\n")
+        let swapped = try CLI.run(args, input: "محمد\nزقزوق\n", environment: ["BITEXT_NAME_MODEL": tiny])
+        #expect(embedded.status == 0 && swapped.status == 0)
+        let a = embedded.text.split(separator: "\n", omittingEmptySubsequences: false)
+        let b = swapped.text.split(separator: "\n", omittingEmptySubsequences: false)
+        // The fixture's three spellings of محمد, most frequent first (Mohamed 75, Muhammad 30, Mohammed 20).
+        #expect(b.first.map { $0.split(separator: "\t").enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) } }
+                == ["Mohamed", "Muhammad", "Mohammed"])
+        #expect(a.count == b.count && a[1].hasPrefix("زقزوق\tZ") && a[1] != b[1])
+        let missing = try CLI.run(args, input: "محمد\n", environment: ["BITEXT_NAME_MODEL": "/nonexistent/model.bin"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("BITEXT_NAME_MODEL") && missing.stderr.contains("/nonexistent/model.bin"))
+        #expect(missing.text.isEmpty)
+    }
+
     @Test func translitDirectionByScript() throws {
         let r = try CLI.run(["translit", "--variants", "1", "--format", "jsonl"], input: "Gaddafi\nالقذافي\n")
         let recs = try records(r)
