@@ -163,27 +163,30 @@ struct ArabicRuns {
         var arabic = false
         var hit = false
         var misses = 0
+        // (The stems are read in place, not copied: this runs for every name and run.)
         for k in 0..<r.count {
-            let s = stem(of: r, k)
-            if s.keys.isEmpty { continue }
-            let shares = Self.intersects(english, s.keys)
-            if s.isArabic {
+            let w = r.first + k, t = k == 0 ? r.stem : 0
+            let isArabic = words[j][w].stems[t].isArabic
+            let (empty, shares) = words[j][w].stems[t].keys.withUnsafeBufferPointer { keys in
+                (keys.isEmpty, Self.intersects(english, keys))
+            }
+            if empty {
+                if isArabic { arabic = true }
+                continue
+            }
+            if isArabic {
                 arabic = true
                 if shares { hit = true }
             }
             if !shares { misses += 1 }
         }
-        if !arabic {
-            // No Arabic word with keys: an Arabic word without keys still makes the run Arabic.
-            for k in 0..<r.count where stem(of: r, k).isArabic { arabic = true }
-            if !arabic { return nil }
-        }
+        if !arabic { return nil }
         return hit && (r.count == 1 || misses <= 1)
     }
 
     /// True when the two ascending lists share an element.
     @inline(__always)
-    static func intersects(_ a: [Int32], _ b: [Int32]) -> Bool {
+    static func intersects(_ a: [Int32], _ b: UnsafeBufferPointer<Int32>) -> Bool {
         var x = 0, y = 0
         while x < a.count && y < b.count {
             if a[x] == b[y] { return true }

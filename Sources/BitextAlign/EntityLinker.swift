@@ -249,9 +249,9 @@ public struct EntityLinker {
             }
             // The similarity of an English name and run `i` of sentence `j`, blocked or not;
             // blocking by the runs' word keys, which decide as the run's own keys do.
-            func score(_ en: String, _ j: Int, _ i: Int, blocked: Bool) -> Double {
+            func score(_ en: String, _ j: Int, _ i: Int, blocked: Bool, ids enIDs: [Int32]? = nil) -> Double {
                 var keysChecked = false
-                if blocked, let may = arRuns.mayMatch(ids(en), j, i) {
+                if blocked, let may = arRuns.mayMatch(enIDs ?? ids(en), j, i) {
                     if !may { return 0 }
                     keysChecked = true
                 }
@@ -287,19 +287,37 @@ public struct EntityLinker {
             func pass(_ b: Int, _ names: [Int], blocked: Bool, _ st: inout BeadState,
                       collecting: Bool = false, collect: (Int, Int) -> Void = { _, _ in }) {
                 var pairs: [(Int, (Int, Int), Double)] = []
+                // What each name needs, worked out once for all the bead's sentences.
+                let perName = names.map { i in
+                    let name = enNames[i].name
+                    return (name.split(separator: " ").count, Self.arabicLetterNames(name),
+                            blocked ? distinctiveWords(name) : [], name.unicodeScalars.count)
+                }
                 for j in beads[b].ar {
                     let claimed = (arClaimed[j] ?? []) + st.usedAr
                     let cands = arRuns.runs[j].indices.filter { r in
                         let run = arRuns.runs[j][r]
                         return !claimed.contains { $0.overlaps(run.start..<run.end) }
                     }
-                    for i in names where !st.usedEn.contains(where: { $0.overlaps(enNames[i].start..<enNames[i].end) }) {
+                    for (n, i) in names.enumerated() where !st.usedEn.contains(where: { $0.overlaps(enNames[i].start..<enNames[i].end) }) {
                         let name = enNames[i].name
-                        let words = name.split(separator: " ").count
+                        let (words, acronym, parts, latinLength) = perName[n]
                         if !blocked && words > 2 { continue }
-                        let acronym = Self.arabicLetterNames(name)
-                        let parts = blocked ? distinctiveWords(name) : []
-                        let latinLength = name.unicodeScalars.count
+                        // The name's key ids, looked up once for all the runs.
+                        var nameIDs: [Int32]? = nil
+                        func idsOfName() -> [Int32] {
+                            if let x = nameIDs { return x }
+                            let x = ids(name)
+                            nameIDs = x
+                            return x
+                        }
+                        var partIDs: [[Int32]]? = nil
+                        func idsOfParts() -> [[Int32]] {
+                            if let x = partIDs { return x }
+                            let x = parts.map(ids)
+                            partIDs = x
+                            return x
+                        }
                         for r in cands {
                             let c = arRuns.runs[j][r]
                             if blocked, let acronym, c.count >= 2, arRuns.folded(j, r) == acronym {
@@ -314,16 +332,16 @@ public struct EntityLinker {
                                 if !Self.sameFirstSound(name, arRuns.folded(j, r)) { continue }
                             }
                             if collecting {
-                                if c.count <= (blocked ? words + 1 : words), !blocked || arRuns.mayMatch(ids(name), j, r) == true {
+                                if c.count <= (blocked ? words + 1 : words), !blocked || arRuns.mayMatch(idsOfName(), j, r) == true {
                                     collect(j, r)
                                 }
-                                if c.count == 1 && words >= 2 && parts.contains(where: { arRuns.mayMatch(ids($0), j, r) == true }) {
+                                if c.count == 1 && words >= 2 && idsOfParts().contains(where: { arRuns.mayMatch($0, j, r) == true }) {
                                     collect(j, r)
                                 }
                                 continue
                             }
                             if c.count <= (blocked ? words + 1 : words) {
-                                let s = score(name, j, r, blocked: blocked)
+                                let s = score(name, j, r, blocked: blocked, ids: blocked ? idsOfName() : nil)
                                 if s >= threshold {
                                     pairs.append((i, (j, r), s))
                                     continue
@@ -341,8 +359,8 @@ public struct EntityLinker {
                             // One distinctive word of a longer name, transliterated, is enough
                             // (Vanderbilt Medical Center ↔ مركز فاندربيلت الطبي).
                             if c.count == 1 && words >= 2 {
-                                for w in parts {
-                                    let s = score(w, j, r, blocked: true)
+                                for (w, wIDs) in zip(parts, idsOfParts()) {
+                                    let s = score(w, j, r, blocked: true, ids: wIDs)
                                     if s >= partThreshold { pairs.append((i, (j, r), s * 0.9)) }
                                 }
                             }
@@ -620,10 +638,20 @@ public struct EntityLinker {
         var wordKeys: [UTF8Key: [Set<String>]] = [:]
         /// The word forms of Arabic runs.
         var runs = ArabicRuns.Memo()
+        /// Similarities computed, by English name, Arabic run and blocking.
+        var scores: [ScoreKey: Double] = [:]
+
+        struct ScoreKey: Hashable {
+            var english: String
+            var arabic: String
+            var blocked: Bool
+        }
 
         /// Starts afresh once it holds more than `limit` entries (memory stays bounded).
         mutating func trim(limit: Int = 50_000) {
-            if english.count + arabic.count + completed.count + wordKeys.count + runs.count > limit { self = Prepared() }
+            if english.count + arabic.count + completed.count + wordKeys.count + runs.count + scores.count / 4 > limit {
+                self = Prepared()
+            }
         }
     }
 
@@ -673,6 +701,17 @@ public struct EntityLinker {
     /// Static, like ``english(_:_:_:)``: called on `self`, it would copy the linker (and so
     /// every cache) to keep `self` unchanged while `cache` — a part of it — changes.
     static func similarity(_ en: String, _ ar: String, _ cache: inout Prepared, _ matcher: inout NameMatcher, blocked: Bool = true) -> Double {
+        // A name and a run meet again and again in a document (and across a corpus): the
+        // score is remembered (it depends on the two texts alone).
+        let memoKey = Prepared.ScoreKey(english: en, arabic: ar, blocked: blocked)
+        if let s = cache.scores[memoKey] { return s }
+        let s = computeSimilarity(en, ar, &cache, &matcher, blocked: blocked)
+        cache.scores[memoKey] = s
+        return s
+    }
+
+    private static func computeSimilarity(_ en: String, _ ar: String, _ cache: inout Prepared, _ matcher: inout NameMatcher,
+                                          blocked: Bool) -> Double {
         let e = Self.english(en, &cache, &matcher)
         let arKey = UTF8Key(ar)
         // Unblocked, only the complete preparation counts.

@@ -306,9 +306,11 @@ public struct NameMatcher {
     public var collectionWeights: WordWeights? = nil
 
     @inline(__always)
-    func weight(_ t: PreparedName.Token) -> Double {
+    func weight(_ t: PreparedName.Token) -> Double { Self.weight(t, collectionWeights) }
+
+    static func weight(_ t: PreparedName.Token, _ weights: WordWeights?) -> Double {
         let base: Double
-        if let w = collectionWeights { base = w.idf[t.frequencyKey] ?? w.unseen } else { base = t.weight }
+        if let w = weights { base = w.idf[t.frequencyKey] ?? w.unseen } else { base = t.weight }
         return t.designator || t.initial ? 0.25 * base : base
     }
 
@@ -439,6 +441,10 @@ public struct NameMatcher {
         Self.joinSplitWords(&tb, against: ta)
         Acronyms.expand(&ta, words: b.words, into: &tb)
         Acronyms.expand(&tb, words: a.words, into: &ta)
+        // (A closure of the weights alone: `self.weight` would copy the whole matcher, its
+        // caches included, at every comparison.)
+        let weights = collectionWeights
+        let weight = { (t: PreparedName.Token) in Self.weight(t, weights) }
         let words = Self.matchWords(ta, tb, containment: containmentWeight, weight: weight,
                                     similarity: Self.tokenSimilarity, minimumEvidence: minimumEvidence)
         // written together or apart (Nasrallah / Nasr Allah): compare the whole names too,
