@@ -23,6 +23,8 @@ struct ArabicRuns {
         var keys: [Int32]
         /// The form has an Arabic letter (a Latin word in Arabic text has Latin keys).
         var isArabic: Bool
+        /// The form is a word no name begins or ends with (``ArabicRuns/functionWords``).
+        var isFunctionWord = false
     }
 
     struct Word {
@@ -74,7 +76,8 @@ struct ArabicRuns {
                     let folded = normalizer.normalize(t)
                     let ids = keys(t).map { Self.intern($0, &memo.keyIDs) }.sorted()
                     let stem = Stem(text: t, folded: folded, foldedCount: folded.unicodeScalars.count, keys: ids,
-                                    isArabic: ArabicNameText.hasArabicLetter(t))
+                                    isArabic: ArabicNameText.hasArabicLetter(t),
+                                    isFunctionWord: Self.functionWords.contains(folded))
                     memo.stems[key] = stem
                     return stem
                 })
@@ -124,6 +127,24 @@ struct ArabicRuns {
         let s = joined(runs[j][i], \.text)
         names[j][i] = s
         return s
+    }
+
+    /// Prepositions, conjunctions, pronouns, demonstratives and verbs of saying, `search`-folded:
+    /// a run that begins or ends with one is no name (من مجلس, النواب في, الشريف قال). Words
+    /// that are also names or spell foreign ones are not here: علي (Ali, and على folded),
+    /// باسم (Basem), ان (آن, Anne), ما (Ma), هو (Hu), بين (Ben).
+    static let functionWords: Set<String> = [
+        "في", "من", "عن", "مع", "الي", "التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي", "قال", "قالت",
+        "وقال", "وقالت", "يقول", "تقول", "خلال", "بعد", "قبل", "منذ", "حتي", "ثم", "لم", "لن", "كانت", "عبر",
+        "لدي", "ضد", "عند", "فقد", "قد", "وقد", "كما", "الا", "بان", "لان", "هذا", "هذه", "ذلك", "تلك", "هولاء",
+        "انه", "انها", "اذا", "ايضا", "اكد", "اكدت", "اعلن", "اعلنت", "اضاف", "اضافت", "اشار", "اشارت", "صرح",
+        "صرحت", "واضاف", "واضافت", "واكد", "واكدت", "حيث", "لكن", "ولكن", "وفي", "ومن",
+    ]
+
+    /// Whether the run begins or ends with a function word (``functionWords``).
+    func hasFunctionWordAtEdge(_ j: Int, _ i: Int) -> Bool {
+        let r = runs[j][i]
+        return words[j][r.first].stems[r.stem].isFunctionWord || words[j][r.first + r.count - 1].stems[0].isFunctionWord
     }
 
     /// The run's name, `search`-folded.

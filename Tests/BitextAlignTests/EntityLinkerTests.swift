@@ -131,6 +131,33 @@ import Testing
         #expect(delivered == Array(pairs.indices))
     }
 
+    /// A run of Arabic words that begins or ends with a preposition, a relative pronoun or
+    /// the like is no name: a capitalized word starting an English sentence does not link to
+    /// حتى or التي, and a name's mention does not take the preposition before it or the
+    /// relative pronoun after it.
+    @Test func functionWordsAreNoPartOfNames() {
+        let english = """
+            Even the coach was surprised. Tables were set outside the stadium. \
+            The winger Leroy Sane scored twice, and the club thanked Cornell University.
+            """
+        let arabic = """
+            حتى المدرب فوجئ. ونصبت طاولات خارج الملعب التي امتلأت. \
+            وسجل الجناح هدفين من ليروي ساني، وشكر النادي جامعة كورنيل التي دعمته.
+            """
+        var linker: EntityLinker? = EntityLinker()
+        let entities = DocumentAligner().align(english: english, arabic: arabic, linker: &linker).entities
+        let arabicMentions = Set(entities.flatMap { $0.ar.map(\.text) })
+        let englishMentions = Set(entities.flatMap { $0.en.map(\.text) })
+        #expect(!englishMentions.contains("Even") && !englishMentions.contains("Tables"), "\(englishMentions.sorted())")
+        for word in ["حتى", "التي", "من"] {
+            #expect(!arabicMentions.contains { $0.split(separator: " ").contains(Substring(word)) }, "\(arabicMentions.sorted())")
+        }
+        #expect(arabicMentions.contains("ليروي ساني"), "\(arabicMentions.sorted())")
+        #expect(arabicMentions.contains("كورنيل"), "\(arabicMentions.sorted())")
+        // The table knows the words folded, as the runs compare them.
+        #expect(ArabicRuns.functionWords.contains("الي") && !ArabicRuns.functionWords.contains("علي"))
+    }
+
     /// A name no lexicon knows is typed from its words, or from a place preposition before it.
     @Test(arguments: [
         ("Ras Lanuf", false, "place"), ("Wadi Kaam", false, "place"), ("Kufra Airport", false, "place"),

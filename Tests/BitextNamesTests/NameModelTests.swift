@@ -25,7 +25,7 @@ import Testing
     @Test func unitLookupAgreesWithAScan() {
         let m = Fixture.model
         let keys = (0..<m.unitCount).map(m.unitKey)
-        var words = Set<String>()
+        var words = Set<String>(["ب", "ا", "ي", "ءءءء"])
         for k in keys {
             let ws = k.split(separator: " ").map(String.init)
             words.formUnion(ws)
@@ -38,6 +38,7 @@ import Testing
             var text = w
             let (index, starts) = text.withUTF8 { m.unitLookup(utf8: UnsafeRawBufferPointer($0)) }
             #expect(index == m.unitIndex(of: w), "\(w)")
+            #expect(index == keys.firstIndex(of: w), "\(w)")
             let expected = keys.contains { $0.utf8.starts(with: (w + " ").utf8) }
             #expect(starts == expected, "\(w)")
             if starts { compounds += 1 }
