@@ -25,6 +25,8 @@ struct ArabicRuns {
         var isArabic: Bool
         /// The form is a word no name begins or ends with (``ArabicRuns/functionWords``).
         var isFunctionWord = false
+        /// The form is a title or role written before names (``ArabicRuns/titles``).
+        var isTitle = false
     }
 
     struct Word {
@@ -77,7 +79,7 @@ struct ArabicRuns {
                     let ids = keys(t).map { Self.intern($0, &memo.keyIDs) }.sorted()
                     let stem = Stem(text: t, folded: folded, foldedCount: folded.unicodeScalars.count, keys: ids,
                                     isArabic: ArabicNameText.hasArabicLetter(t),
-                                    isFunctionWord: Self.functionWords.contains(folded))
+                                    isFunctionWord: Self.functionWords.contains(folded), isTitle: Self.titles.contains(folded))
                     memo.stems[key] = stem
                     return stem
                 })
@@ -141,10 +143,23 @@ struct ArabicRuns {
         "صرحت", "واضاف", "واضافت", "واكد", "واكدت", "حيث", "لكن", "ولكن", "وفي", "ومن",
     ]
 
-    /// Whether the run begins or ends with a function word (``functionWords``).
+    /// Titles and roles written before a name, `search`-folded, with and without the
+    /// article: a run that begins with one is the title and the name, and the name alone is
+    /// a run too. Only words that are no names themselves (not امير Amir, سيد Sayed, امين
+    /// Amin, سلطان Sultan, رايد Raed).
+    static let titles: Set<String> = {
+        let base = ["رييس", "رييسه", "لواء", "عقيد", "عميد", "مشير", "جنرال", "دكتور", "دكتوره", "وزير", "وزيره",
+                    "سفير", "سفيره", "مبعوث", "مبعوثه", "محلل", "محلله", "مستشار", "مستشاره", "متحدث", "متحدثه",
+                    "مقدم", "نقيب", "استاذ", "استاذه", "مراسل", "مراسله", "بروفيسور", "سيناتور", "نايب"]
+        return Set(base.flatMap { [$0, "ال" + $0] })
+    }()
+
+    /// Whether the run begins or ends with a function word (``functionWords``), or begins
+    /// with a title (``titles``).
     func hasFunctionWordAtEdge(_ j: Int, _ i: Int) -> Bool {
         let r = runs[j][i]
-        return words[j][r.first].stems[r.stem].isFunctionWord || words[j][r.first + r.count - 1].stems[0].isFunctionWord
+        let first = words[j][r.first].stems[r.stem]
+        return first.isFunctionWord || first.isTitle || words[j][r.first + r.count - 1].stems[0].isFunctionWord
     }
 
     /// The run's name, `search`-folded.

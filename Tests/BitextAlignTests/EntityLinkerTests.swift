@@ -158,6 +158,31 @@ import Testing
         #expect(ArabicRuns.functionWords.contains("الي") && !ArabicRuns.functionWords.contains("علي"))
     }
 
+    /// The runs ruled out as names: those beginning with a title or a function word, or
+    /// ending with a function word; not the name after the title, nor a name that is also a
+    /// word of the lists once folded (علي, Ali, is على folded; امين Amin is a title too).
+    @Test func runsRuledOutByTheirEdges() throws {
+        let linker = EntityLinker()
+        var matcher = try #require(linker.matcher)
+        let text = "وقال اللواء أحمد المسماري إن علي امين وصل من بنغازي التي غادرها."
+        let sentences = SentenceSegmenter().sentences(in: text)
+        var memo = ArabicRuns.Memo()
+        var runs = ArabicRuns(sentences: sentences, maxWords: 3, normalizer: linker.normalizer, memo: &memo) {
+            matcher.prepare($0, light: true).keys
+        }
+        var ruledOut = Set<String>(), kept = Set<String>()
+        for i in runs.runs[0].indices {
+            let name = runs.name(0, i)
+            if runs.hasFunctionWordAtEdge(0, i) { ruledOut.insert(name) } else { kept.insert(name) }
+        }
+        for name in ["اللواء أحمد", "اللواء أحمد المسماري", "لواء أحمد", "من بنغازي", "بنغازي التي", "وقال اللواء", "قال"] {
+            #expect(ruledOut.contains(name), "\(name): kept \(kept.sorted())")
+        }
+        for name in ["أحمد المسماري", "المسماري", "علي امين", "امين", "علي", "بنغازي"] {
+            #expect(kept.contains(name), "\(name): ruled out \(ruledOut.sorted())")
+        }
+    }
+
     /// A name no lexicon knows is typed from its words, or from a place preposition before it.
     @Test(arguments: [
         ("Ras Lanuf", false, "place"), ("Wadi Kaam", false, "place"), ("Kufra Airport", false, "place"),
