@@ -144,19 +144,20 @@ struct ArabicRuns {
     ]
 
     /// Titles and roles written before a name, `search`-folded, with and without the
-    /// article: a run that begins with one is the title and the name, and the name alone is
-    /// a run too. Only words that are no names themselves (not امير Amir, سيد Sayed, امين
-    /// Amin, سلطان Sultan, رايد Raed).
+    /// article (those ``ArabicTitledNames`` knows, and a few more): a run that begins with
+    /// one is the title and the name, and the name alone is a run too. Not the titles that
+    /// are names as well (امير Amir, سيد Sayed, امين Amin, حاكم Hakim, قاضي Qadi …).
     static let titles: Set<String> = {
-        let base = ["رييس", "رييسه", "لواء", "عقيد", "عميد", "مشير", "جنرال", "دكتور", "دكتوره", "وزير", "وزيره",
-                    "سفير", "سفيره", "مبعوث", "مبعوثه", "محلل", "محلله", "مستشار", "مستشاره", "متحدث", "متحدثه",
-                    "مقدم", "نقيب", "استاذ", "استاذه", "مراسل", "مراسله", "بروفيسور", "سيناتور", "نايب"]
-        return Set(base.flatMap { [$0, "ال" + $0] })
+        func withArticle(_ words: [String]) -> Set<String> { Set(words.flatMap { [$0, "ال" + $0] }) }
+        let alsoNames = withArticle(["ملك", "ملكه", "امير", "اميره", "شيخ", "شيخه", "سيد", "سيده", "امام", "قاضي",
+                                     "سلطان", "قايد", "نجم", "كاتب", "حاكم", "امين"])
+        return ArabicTitledNames.titles.subtracting(alsoNames)
+            .union(withArticle(["متحدث", "متحدثه", "مقدم", "نقيب"]))
     }()
 
-    /// Whether the run begins or ends with a function word (``functionWords``), or begins
-    /// with a title (``titles``).
-    func hasFunctionWordAtEdge(_ j: Int, _ i: Int) -> Bool {
+    /// Whether the run's edges rule it out as a name: it begins or ends with a function word
+    /// (``functionWords``), or begins with a title (``titles``).
+    func edgesRuleOutName(_ j: Int, _ i: Int) -> Bool {
         let r = runs[j][i]
         let first = words[j][r.first].stems[r.stem]
         return first.isFunctionWord || first.isTitle || words[j][r.first + r.count - 1].stems[0].isFunctionWord

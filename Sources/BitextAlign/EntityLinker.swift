@@ -324,8 +324,8 @@ public struct EntityLinker {
                                 pairs.append((i, (j, r), 1))
                                 continue
                             }
-                            // A run that begins or ends with a function word is no name.
-                            if arRuns.hasFunctionWordAtEdge(j, r) { continue }
+                            // A run that begins with a title, or begins or ends with a function word, is no name.
+                            if arRuns.edgesRuleOutName(j, r) { continue }
                             // Without blocking, only runs of a plausible length whose first
                             // sound can spell the name's first sound are compared.
                             if !blocked {

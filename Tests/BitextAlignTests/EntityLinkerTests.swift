@@ -173,7 +173,7 @@ import Testing
         var ruledOut = Set<String>(), kept = Set<String>()
         for i in runs.runs[0].indices {
             let name = runs.name(0, i)
-            if runs.hasFunctionWordAtEdge(0, i) { ruledOut.insert(name) } else { kept.insert(name) }
+            if runs.edgesRuleOutName(0, i) { ruledOut.insert(name) } else { kept.insert(name) }
         }
         for name in ["اللواء أحمد", "اللواء أحمد المسماري", "لواء أحمد", "من بنغازي", "بنغازي التي", "وقال اللواء", "قال"] {
             #expect(ruledOut.contains(name), "\(name): kept \(kept.sorted())")
