@@ -649,7 +649,8 @@ public struct EntityLinker {
             var blocked: Bool
         }
 
-        /// Starts afresh once it holds more than `limit` entries (memory stays bounded).
+        /// Starts afresh once it holds more than `limit` entries (memory stays bounded); a
+        /// remembered score, a number and two texts already kept elsewhere, counts a quarter.
         mutating func trim(limit: Int = 50_000) {
             if english.count + arabic.count + completed.count + wordKeys.count + runs.count + scores.count / 4 > limit {
                 self = Prepared()
