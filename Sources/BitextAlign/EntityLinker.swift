@@ -125,9 +125,18 @@ public struct EntityLinker {
     func englishNames(_ sentences: [Sentence]) -> [Found] {
         var out: [Found] = []
         let finder = EnglishNameSpans()
+        // The words the article also writes in lower case: one of them capitalized only
+        // because it starts a sentence ("Even the coach …" beside "… even more") is no name.
+        var lowercaseWords = Set<Substring>()
+        for s in sentences {
+            for w in s.text.split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "\u{2019}" }) {
+                if let f = w.unicodeScalars.first, f.properties.isLowercase { lowercaseWords.insert(w) }
+            }
+        }
         for (k, s) in sentences.enumerated() {
             let sc = scalars(s.text)
             for span in finder.spans(in: s.text) {
+                if span.onlyCapitalizedBySentence && lowercaseWords.contains(Substring(span.text.lowercased())) { continue }
                 // "Chris Harris of WSMV" may be one name or two: offer the parts as well.
                 var pieces = [span]
                 let words = span.text.split(separator: " ", omittingEmptySubsequences: false)

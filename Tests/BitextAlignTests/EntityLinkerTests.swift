@@ -158,6 +158,22 @@ import Testing
         #expect(ArabicRuns.functionWords.contains("الي") && !ArabicRuns.functionWords.contains("علي"))
     }
 
+    /// A word capitalized only because it starts a sentence is no name when the article also
+    /// writes it in lower case (Plasma … the plasma); a name that starts a sentence and is
+    /// never written in lower case (Tetteh) is still linked.
+    @Test func sentenceStartsTheArticleWritesInLowerCaseAreNoNames() {
+        let english = """
+            Plasma from recovered patients was collected in Misrata. Doctors said the plasma \
+            helped. Tetteh praised the doctors.
+            """
+        let arabic = "جمعت البلازما من المرضى المتعافين في مصراتة. وقال الأطباء إن البلازما ساعدت. وأشادت تيتيه بالأطباء."
+        var linker: EntityLinker? = EntityLinker()
+        let entities = DocumentAligner().align(english: english, arabic: arabic, linker: &linker).entities
+        let englishMentions = Set(entities.flatMap { $0.en.map(\.text) })
+        #expect(!englishMentions.contains("Plasma"), "\(englishMentions.sorted())")
+        #expect(englishMentions.contains("Tetteh") && englishMentions.contains("Misrata"), "\(englishMentions.sorted())")
+    }
+
     /// The runs ruled out as names: those beginning with a title or a function word, or
     /// ending with a function word; not the name after the title, nor a name that is also a
     /// word of the lists once folded (علي, Ali, is على folded; امين Amin is a title too).
