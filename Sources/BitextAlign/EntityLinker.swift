@@ -127,16 +127,25 @@ public struct EntityLinker {
         let finder = EnglishNameSpans()
         // The words the article also writes in lower case: one of them capitalized only
         // because it starts a sentence ("Even the coach …" beside "… even more") is no name.
-        var lowercaseWords = Set<Substring>()
-        for s in sentences {
-            for w in s.text.split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "\u{2019}" }) {
-                if let f = w.unicodeScalars.first, f.properties.isLowercase { lowercaseWords.insert(w) }
+        // (Read from the sentences' scalars, which the spans below are cut from too.)
+        let sentenceScalars = sentences.map { scalars($0.text) }
+        var lowercaseWords = Set<String>()
+        for sc in sentenceScalars {
+            func inWord(_ u: Unicode.Scalar) -> Bool {
+                WordScalars.classes(u) & (WordScalars.alphabetic | WordScalars.nonspacingMark) != 0 || u == "'" || u == "\u{2019}"
+            }
+            var i = 0
+            while i < sc.count {
+                guard inWord(sc[i]) else { i += 1; continue }
+                let start = i
+                while i < sc.count && inWord(sc[i]) { i += 1 }
+                if sc[start].properties.isLowercase { lowercaseWords.insert(String(scalars: sc[start..<i])) }
             }
         }
         for (k, s) in sentences.enumerated() {
-            let sc = scalars(s.text)
-            for span in finder.spans(in: s.text) {
-                if span.onlyCapitalizedBySentence && lowercaseWords.contains(Substring(span.text.lowercased())) { continue }
+            let sc = sentenceScalars[k]
+            for span in finder.spans(in: sc) {
+                if span.onlyCapitalizedBySentence && lowercaseWords.contains(span.text.lowercased()) { continue }
                 // "Chris Harris of WSMV" may be one name or two: offer the parts as well.
                 var pieces = [span]
                 let words = span.text.split(separator: " ", omittingEmptySubsequences: false)
