@@ -7,38 +7,21 @@
 
 For each file: Arabic → Latin exact@1, hit@5 and character error rate of the first spelling
 (every listed spelling counts as right), and Latin → Arabic exact@1 and hit@5 from the first
-spelling. Spellings are compared case-, accent- and apostrophe-blind, a hyphen counting as a
-space. The held-out names never reach the model (see --validation), so these figures tell a
+spelling. Spellings are compared as the builder merges them (namedata.latin_identity: case-,
+accent- and apostrophe-blind, a hyphen counting as a space; namedata.fold_arabic). The held-out names never reach the model (see --validation), so these figures tell a
 change to the builder or the decoder apart from noise without looking at the scored files.
 """
 import csv
 import json
 import os
-import re
 import subprocess
 import sys
-import unicodedata
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from namedata import fold_arabic as arabic_key, latin_identity as latin_key  # noqa: E402
 from wordalign import lev as distance  # noqa: E402
 
 K = 5
-
-
-def latin_key(s):
-    s = unicodedata.normalize("NFKD", s.lower())
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    s = re.sub(r"['\u2018\u2019\u02bb\u02bc\u02be\u02bf`]", "", s)
-    s = re.sub(r"[-\u2010-\u2015_]", " ", s)
-    return " ".join(s.split())
-
-
-def arabic_key(s):
-    s = re.sub(r"[\u064b-\u0652\u0670\u0640]", "", s)
-    s = re.sub(r"[\u0622\u0623\u0625\u0671]", "\u0627", s)
-    s = s.replace("\u0629", "\u0647").replace("\u0649", "\u064a").replace("\u0624", "\u0648")
-    s = s.replace("\u0626", "\u064a").replace("\u0621", "")
-    return " ".join(s.split())
 
 
 def translit(binary, env, names, to):
