@@ -200,7 +200,7 @@ public struct GraphoneDecoder {
 
     /// A decoder for `model`; wider beams and more graphones per letter find more (and
     /// slower).
-    public init(model: NameModel, beamWidth: Int = 8, graphonesPerLetter: Int = 8, graphonesPerChunk: Int = 8) {
+    public init(model: NameModel, beamWidth: Int = 8, graphonesPerLetter: Int = 8, graphonesPerChunk: Int = 4) {
         self.model = model
         self.beamWidth = max(1, beamWidth)
         self.graphonesPerLetter = max(1, graphonesPerLetter)
@@ -372,6 +372,9 @@ public struct GraphoneDecoder {
         var kept: [Hyp] = [Hyp(score: 0, node: m.startNode, hash: Self.hashStart, back: -1, epsilons: 0)]
         var round: [Hyp] = []
         var epsCands: [Cand] = []
+        // The best score that reached each position: a hypothesis far behind it is dropped
+        // (steps only lower a score, so one far behind cannot catch up).
+        var bucketBest = [Float](repeating: -.infinity, count: n + 1)
         for j in 0...n {
             if j > 0 {
                 kept.removeAll(keepingCapacity: true)
@@ -380,14 +383,18 @@ public struct GraphoneDecoder {
             }
             // silent Arabic letters (an alef or a waw the Latin does not show): up to two in a row
             var frontier = kept
+            let floor = (kept.first?.score ?? 0) - pruneMargin
             for _ in 0..<2 where epsLimit > 0 && !frontier.isEmpty {
                 epsCands.removeAll(keepingCapacity: true)
                 for h in frontier {
+                    if h.score < floor { break }
                     for k in 0..<epsLimit {
                         let g = UInt16(truncatingIfNeeded: eps[k])
                         let (lp, next) = step(h.node, g)
+                        let sc = h.score + lp
+                        if sc < floor { continue }
                         let hash = Self.extend(h.hash, scalar: m.graphoneArabic(g))
-                        epsCands.append(Cand(score: h.score + lp, node: next, hash: hash, parent: h.back,
+                        epsCands.append(Cand(score: sc, node: next, hash: hash, parent: h.back,
                                              graphone: g, epsilons: h.epsilons + 1))
                     }
                 }
@@ -400,12 +407,16 @@ public struct GraphoneDecoder {
             if j == n { break }
             for h in kept {
                 for (ki, list) in chunkLists[j].enumerated() {
+                    let target = j + ki + 1
+                    if h.score < bucketBest[target] - pruneMargin { continue }
                     for idx in 0..<min(list.count, graphonesPerChunk) {
                         let g = UInt16(truncatingIfNeeded: list[idx])
                         let (lp, next) = step(h.node, g)
+                        let sc = h.score + lp
+                        if sc < bucketBest[target] - pruneMargin { continue }
+                        if sc > bucketBest[target] { bucketBest[target] = sc }
                         let hash = Self.extend(h.hash, scalar: m.graphoneArabic(g))
-                        buckets[j + ki + 1].append(Cand(score: h.score + lp, node: next, hash: hash, parent: h.back,
-                                                        graphone: g, epsilons: 0))
+                        buckets[target].append(Cand(score: sc, node: next, hash: hash, parent: h.back, graphone: g, epsilons: 0))
                     }
                 }
             }
