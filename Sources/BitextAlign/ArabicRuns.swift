@@ -67,16 +67,18 @@ struct ArabicRuns {
     /// The interned keys of the memo this table's words come from.
     private let keyIDs: [String: Int32]
 
-    /// `keys` gives a word form's light blocking keys (``NameMatcher/prepare(_:light:)``);
-    /// `memo` keeps the forms prepared (and gains this document's).
-    init(sentences: [Sentence], maxWords: Int, normalizer: Normalizer, memo: inout Memo, keys: (String) -> [String]) {
+    /// `keys` gives a word form's light blocking keys (``NameMatcher/prepare(_:light:)``)
+    /// from the form and its `search`-folded text; `memo` keeps the forms prepared (and
+    /// gains this document's).
+    init(sentences: [Sentence], maxWords: Int, normalizer: Normalizer, memo: inout Memo,
+         keys: (_ text: String, _ folded: String) -> [String]) {
         for (j, s) in sentences.enumerated() {
             let ws = ArabicWords().words(in: s.text).map { w in
                 Word(start: s.start + w.start, end: s.start + w.end, text: w.text, stems: w.stems.map { t in
                     let key = UTF8Key(t)
                     if let x = memo.stems[key] { return x }
                     let folded = normalizer.normalize(t)
-                    let ids = keys(t).map { Self.intern($0, &memo.keyIDs) }.sorted()
+                    let ids = keys(t, folded).map { Self.intern($0, &memo.keyIDs) }.sorted()
                     let stem = Stem(text: t, folded: folded, foldedCount: folded.unicodeScalars.count, keys: ids,
                                     isArabic: ArabicNameText.hasArabicLetter(t),
                                     isFunctionWord: Self.functionWords.contains(folded), isTitle: Self.titles.contains(folded))

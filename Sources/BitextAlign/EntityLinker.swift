@@ -36,6 +36,9 @@ public struct EntityLinker {
     var helper: NameMatcher?
     /// Names prepared and word forms keyed in earlier documents (see ``Prepared``).
     var prepared = Prepared()
+    /// The English names of the document being aligned, being prepared on a second thread
+    /// since ``beginPreparing(english:)``.
+    var early: EarlyPreparation?
     /// Threads that prepare (transliterate) a document's new names before linking: 1 or 2.
     /// The output does not depend on it.
     public var preparationThreads: Int = {
@@ -187,7 +190,9 @@ public struct EntityLinker {
         let found = lexiconMentions ?? self.lexiconMentions(english: enSentences, arabic: arSentences)
         var enGaz = found.english
         let arGaz = found.arabic
-        var enNames = englishNames(enSentences)
+        // The English names found by ``beginPreparing(english:)`` for these sentences, if it ran.
+        let job = early.flatMap { $0.sentences == enSentences ? $0 : nil }
+        var enNames = job?.names ?? englishNames(enSentences)
         // A name span longer than a gazetteer mention inside it is the name (Elizabeth Warren,
         // not the town of Warren); one the gazetteer covers is the gazetteer's.
         // A demonym inside a name stays too (Scottish Athletics ↔ ألعاب القوى الأسكتلندية).
@@ -245,10 +250,16 @@ public struct EntityLinker {
         // The name matcher is moved out for the whole linking (a copy would retain all of it).
         var nm = matcher.take()
         defer { matcher = nm }
+        // (An early preparation of these sentences is finished below, after the Arabic runs:
+        // its helper thread works while this one reads them. One of other sentences is
+        // finished now, its preparations kept.)
+        if early != nil && job == nil { finishEarly(&nm) }
         // Every run of 1–4 Arabic words, prepared word by word.
         prepared.trim()
-        var arRuns = ArabicRuns(sentences: arSentences, maxWords: 4, normalizer: normalizer, memo: &prepared.runs) {
-            nm?.prepare($0, light: true).keys ?? []
+        // (An Arabic form's light keys come from its folded text, which the runs have already.)
+        var arRuns = ArabicRuns(sentences: arSentences, maxWords: 4, normalizer: normalizer, memo: &prepared.runs) { text, folded in
+            guard nm != nil else { return [] }
+            return ArabicNameText.hasArabicLetter(text) ? NameMatcher.lightArabicKeys(folded: folded) : nm!.prepare(text, light: true).keys
         }
         var arClaimed: [Int: [Range<Int>]] = [:]  // sentence → claimed word ranges (document offsets)
         for g in entities { for m in g.ar { arClaimed[m.sentence, default: []].append(m.start..<m.end) } }
@@ -278,6 +289,7 @@ public struct EntityLinker {
             // Per bead, score every (English name, Arabic word run) pair; take the best pairs first.
             var byBead: [Int: [Int]] = [:]
             for (i, n) in enNames.enumerated() { if let b = beadOfEnglish[n.sentence] { byBead[b, default: []].append(i) } }
+            if job != nil { finishEarly(&nm) }
             // The English names' own preparations first (their keys decide which runs are
             // completed), on two threads when there are two.
             if preparationThreads > 1 {
@@ -676,6 +688,84 @@ public struct EntityLinker {
         }
     }
 
+    /// English names being prepared on a second thread while the aligner reads the rest of
+    /// the document: the helper thread takes texts from the front of `texts`, and the thread
+    /// that links joins it (``finishEarly(_:)``) once it needs them.
+    final class EarlyPreparation: @unchecked Sendable {
+        let sentences: [Sentence]
+        let names: [Found]
+        let texts: [String]
+        let out: UnsafeMutableBufferPointer<PreparedName?>
+        let next = Atomic<Int>(0)
+        let done = DispatchGroup()
+        /// The helper matcher: the helper thread's alone until `done`.
+        var helper: NameMatcher
+
+        init(sentences: [Sentence], names: [Found], texts: [String], helper: NameMatcher) {
+            self.sentences = sentences
+            self.names = names
+            self.texts = texts
+            self.helper = helper
+            out = .allocate(capacity: texts.count)
+            out.initialize(repeating: nil)
+        }
+
+        deinit { out.deinitialize().deallocate() }
+
+        /// Prepares texts with `m` until none is left.
+        func work(_ m: inout NameMatcher) {
+            while true {
+                let i = next.add(1, ordering: .relaxed).oldValue
+                if i >= texts.count { return }
+                out[i] = m.prepare(texts[i])
+            }
+        }
+    }
+
+    /// Starts preparing — on a second thread — the English names of a document about to be
+    /// linked (``link(english:arabic:enSentences:arSentences:beads:lexiconMentions:)`` with
+    /// the same sentences finishes it): their transliteration, the costly part of linking a
+    /// document with new names, then overlaps reading the Arabic text. Does nothing with one
+    /// preparation thread. The output is the same either way.
+    public mutating func beginPreparing(english sentences: [Sentence]) {
+        if early != nil {
+            var m = matcher.take()
+            finishEarly(&m)
+            matcher = m
+        }
+        guard preparationThreads > 1, let main = matcher else { return }
+        let names = englishNames(sentences)
+        var texts: [String] = []
+        var seen = Set<String>()
+        for n in names {
+            for t in [n.name] + (n.name.contains(" ") ? distinctiveWords(n.name) : [])
+            where prepared.english[t] == nil && seen.insert(t).inserted {
+                texts.append(t)
+            }
+        }
+        if helper == nil {
+            let n = normalizer
+            helper = NameMatcher(model: main.model, normalizeArabic: { n.normalize($0) })
+            helper!.arabicForms = main.arabicForms
+        }
+        let job = EarlyPreparation(sentences: sentences, names: names, texts: texts, helper: helper.take()!)
+        early = job
+        guard !texts.isEmpty else { return }
+        DispatchQueue.global().async(group: job.done) { job.work(&job.helper) }
+    }
+
+    /// Joins the early preparation with `main`, waits for the helper thread, and keeps what
+    /// was prepared.
+    mutating func finishEarly(_ main: inout NameMatcher?) {
+        guard let job = early.take() else { return }
+        if main != nil { job.work(&main!) }
+        job.done.wait()
+        for (i, t) in job.texts.enumerated() {
+            if let p = job.out[i] { prepared.english[t] = (p, Set(p.keys)) }
+        }
+        helper = job.helper
+    }
+
     /// `texts` prepared completely, in order: on this thread with `main`, and on a second one
     /// with ``helper`` (preparing is a pure function of the text; the matchers' caches only
     /// remember), each taking the next text as it finishes one.
@@ -896,4 +986,5 @@ extension String {
         return String(s)
     }
 }
+
 

@@ -176,8 +176,8 @@ public struct NameMatcher {
     public mutating func prepare(_ name: String, light: Bool = false) -> PreparedName {
         if ArabicNameText.hasArabicLetter(name) {
             let folded = normalizeArabic(name)
-            let words = ArabicNameText.words(folded).filter(\.isArabic).map(\.scalars)
-            var keys = Set(words.map(NameKey.arabicWordKey).filter { !$0.isEmpty })
+            let words = Self.arabicWords(folded: folded)
+            var keys = Self.arabicKeys(words)
             if light {
                 return PreparedName(text: name, isArabic: true, forms: [], arabicWords: words, keys: keys.sorted(),
                                     isComplete: false)
@@ -204,6 +204,20 @@ public struct NameMatcher {
             }
         }
         return PreparedName(text: name, isArabic: false, forms: [f], arabicWords: [], keys: keys.sorted(), isComplete: !light)
+    }
+
+    /// The blocking keys of an Arabic name already folded by ``normalizeArabic``: those of
+    /// its light preparation (``prepare(_:light:)``), without folding it again.
+    public static func lightArabicKeys(folded: String) -> [String] {
+        arabicKeys(arabicWords(folded: folded)).sorted()
+    }
+
+    static func arabicWords(folded: String) -> [[UInt32]] {
+        ArabicNameText.words(folded).filter(\.isArabic).map(\.scalars)
+    }
+
+    static func arabicKeys(_ words: [[UInt32]]) -> Set<String> {
+        Set(words.map(NameKey.arabicWordKey).filter { !$0.isEmpty })
     }
 
     /// The complete preparation of a name prepared lightly.

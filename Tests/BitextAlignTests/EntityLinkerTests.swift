@@ -23,8 +23,10 @@ import Testing
         var matcher = try #require(linker.matcher)
         let sentences = SentenceSegmenter().sentences(in: Self.arabic)
         var memo = ArabicRuns.Memo()
-        let runs = ArabicRuns(sentences: sentences, maxWords: 4, normalizer: linker.normalizer, memo: &memo) {
-            matcher.prepare($0, light: true).keys
+        // The keys as the linker takes them (from the folded form); checked below against
+        // the light preparation of each run and word.
+        let runs = ArabicRuns(sentences: sentences, maxWords: 4, normalizer: linker.normalizer, memo: &memo) { text, folded in
+            ArabicNameText.hasArabicLetter(text) ? NameMatcher.lightArabicKeys(folded: folded) : matcher.prepare(text, light: true).keys
         }
         let names = ["Khalifa Haftar", "Haftar", "Hanna Tetteh", "Abdul Hamid Dbeibah", "Tripoli", "Scherzer",
                      "Misrata", "Vanderbilt", "Zawiya", "Monday"]
@@ -98,6 +100,35 @@ import Testing
         // The second thread did prepare names; with one thread there is no second matcher.
         #expect(two!.helper != nil)
         #expect(one!.helper == nil)
+        // Each early preparation was finished by the linking that followed it.
+        #expect(two!.early == nil)
+    }
+
+    /// English names prepared early for other sentences than those linked are set aside
+    /// (finished, their preparations kept): the linking is the one a fresh linker makes.
+    @Test func anEarlyPreparationForOtherSentencesIsSetAside() {
+        let aligner = DocumentAligner()
+        var fresh: EntityLinker? = EntityLinker()
+        fresh!.preparationThreads = 1
+        let expected = aligner.align(english: Self.english, arabic: Self.arabic, linker: &fresh)
+        var linker = EntityLinker()
+        linker.preparationThreads = 2
+        let en = aligner.sentences(of: Self.english)
+        let ar = aligner.sentences(of: Self.arabic)
+        linker.beginPreparing(english: aligner.sentences(of: Self.otherEnglish))
+        #expect(linker.early != nil)
+        #expect(linker.helper == nil)  // lent to the early preparation
+        let entities = linker.link(english: Self.english, arabic: Self.arabic, enSentences: en, arSentences: ar,
+                                   beads: expected.sentences)
+        #expect(entities == expected.entities)
+        #expect(linker.early == nil)
+        #expect(linker.helper != nil)
+        // Twice in a row: the first is finished before the second starts.
+        linker.beginPreparing(english: aligner.sentences(of: Self.otherEnglish))
+        linker.beginPreparing(english: en)
+        #expect(linker.link(english: Self.english, arabic: Self.arabic, enSentences: en, arSentences: ar,
+                            beads: expected.sentences) == expected.entities)
+        #expect(linker.early == nil)
     }
 
     /// A batch of pairs on two threads, in windows of two: each pair is delivered once, in
@@ -183,8 +214,8 @@ import Testing
         let text = "وقال اللواء أحمد المسماري إن علي امين وصل من بنغازي التي غادرها."
         let sentences = SentenceSegmenter().sentences(in: text)
         var memo = ArabicRuns.Memo()
-        var runs = ArabicRuns(sentences: sentences, maxWords: 3, normalizer: linker.normalizer, memo: &memo) {
-            matcher.prepare($0, light: true).keys
+        var runs = ArabicRuns(sentences: sentences, maxWords: 3, normalizer: linker.normalizer, memo: &memo) { text, _ in
+            matcher.prepare(text, light: true).keys
         }
         var ruledOut = Set<String>(), kept = Set<String>()
         for i in runs.runs[0].indices {
