@@ -60,13 +60,22 @@ public struct EntityLinker {
                 normalizer: Normalizer = Normalizer(profile: .search)) {
         self.normalizer = normalizer
         searcher = gazetteer.map { GazetteerSearcher(gazetteer: $0) }
-        let n = normalizer
-        matcher = model.map { NameMatcher(model: $0, normalizeArabic: { n.normalize($0) }) }; matcher?.arabicForms = 2
+        matcher = model.map { Self.matcher(model: $0, normalizer) }
+    }
+
+    /// A name matcher as the linker uses it: an Arabic run is compared through its two most
+    /// likely Latin spellings, summed over its two most likely countries (the linker needs a
+    /// run's likely spellings, not the K best a reader is shown: fewer is faster).
+    static func matcher(model: NameModel, _ normalizer: Normalizer) -> NameMatcher {
+        var m = NameMatcher(model: model, normalizeArabic: { normalizer.normalize($0) })
+        m.arabicForms = 2
+        m.arabicRegions = 2
+        return m
     }
 
     // MARK: - Mentions
 
-    struct Found {
+    struct Found: Equatable {
         var start: Int
         var end: Int
         var text: String
@@ -78,10 +87,14 @@ public struct EntityLinker {
         var name: String
     }
 
-    func scalars(_ s: String) -> [Unicode.Scalar] { Array(s.unicodeScalars) }
+    static func scalars(_ s: String) -> [Unicode.Scalar] { Array(s.unicodeScalars) }
 
     func gazetteerMentions(_ sentences: [Sentence]) -> [Found] {
         guard let searcher else { return [] }
+        return Self.gazetteerMentions(sentences, searcher, normalizer)
+    }
+
+    static func gazetteerMentions(_ sentences: [Sentence], _ searcher: GazetteerSearcher, _ normalizer: Normalizer) -> [Found] {
         var out: [Found] = []
         for (k, s) in sentences.enumerated() {
             let sc = scalars(s.text)
@@ -105,7 +118,9 @@ public struct EntityLinker {
 
     /// Finds the lexicon mentions of both texts' sentences.
     public func lexiconMentions(english: [Sentence], arabic: [Sentence]) -> LexiconMentions {
-        LexiconMentions(english: gazetteerMentions(english), arabic: gazetteerMentions(arabic))
+        // (The English ones are found already when their names are being prepared.)
+        let en = early.flatMap { $0.sentences == english ? $0.mentions : nil } ?? gazetteerMentions(english)
+        return LexiconMentions(english: en, arabic: gazetteerMentions(arabic))
     }
 
     /// Anchors for the sentence aligner: per sentence, the lexicon entities mentioned in it
@@ -125,7 +140,7 @@ public struct EntityLinker {
     }
 
     /// English name spans, each with its possessive kept in the mention text.
-    func englishNames(_ sentences: [Sentence]) -> [Found] {
+    static func englishNames(_ sentences: [Sentence]) -> [Found] {
         var out: [Found] = []
         let finder = EnglishNameSpans()
         // The words the article also writes in lower case: one of them capitalized only
@@ -188,28 +203,11 @@ public struct EntityLinker {
     public mutating func link(english: String, arabic: String, enSentences: [Sentence], arSentences: [Sentence],
                               beads: [SentenceBead], lexiconMentions: LexiconMentions? = nil) -> [AlignedEntity] {
         let found = lexiconMentions ?? self.lexiconMentions(english: enSentences, arabic: arSentences)
-        var enGaz = found.english
         let arGaz = found.arabic
         // The English names found by ``beginPreparing(english:)`` for these sentences, if it ran.
-        let job = early.flatMap { $0.sentences == enSentences ? $0 : nil }
-        var enNames = job?.names ?? englishNames(enSentences)
-        // A name span longer than a gazetteer mention inside it is the name (Elizabeth Warren,
-        // not the town of Warren); one the gazetteer covers is the gazetteer's.
-        // A demonym inside a name stays too (Scottish Athletics ↔ ألعاب القوى الأسكتلندية).
-        // (Each looks only at the spans that start close enough before it to contain it.)
-        let namesByStart = enNames.sorted { $0.start < $1.start }
-        let longestName = namesByStart.map { $0.end - $0.start }.max() ?? 0
-        enGaz.removeAll { g in
-            !g.demonym && Self.someStarting(in: namesByStart, from: g.start - longestName, through: g.start) { n in
-                n.end >= g.end && n.name.count > g.name.count + 1
-            }
-        }
-        let gazByStart = enGaz.sorted { $0.start < $1.start }
-        let longestGaz = gazByStart.map { $0.end - $0.start }.max() ?? 0
-        enNames.removeAll { n in
-            let end = n.start + n.name.unicodeScalars.count
-            return Self.someStarting(in: gazByStart, from: n.start - longestGaz, through: n.start) { g in g.end >= end }
-        }
+        let job = early.flatMap { $0.sentences == enSentences && $0.mentions == found.english ? $0 : nil }
+        var (enGaz, enNames) = job.map { ($0.gazetteer, $0.names) }
+            ?? Self.namesBesideGazetteer(Self.englishNames(enSentences), found.english)
 
         var entities: [Group] = []
 
@@ -298,7 +296,7 @@ public struct EntityLinker {
                 for names in byBead.values {
                     for i in names {
                         let name = enNames[i].name
-                        for t in [name] + (name.contains(" ") ? distinctiveWords(name) : [])
+                        for t in [name] + (name.contains(" ") ? Self.distinctiveWords(name) : [])
                         where prepared.english[t] == nil && seen.insert(t).inserted {
                             texts.append(t)
                         }
@@ -321,7 +319,7 @@ public struct EntityLinker {
                 let perName = names.map { i in
                     let name = enNames[i].name
                     return (name.split(separator: " ").count, Self.arabicLetterNames(name),
-                            blocked ? distinctiveWords(name) : [], name.unicodeScalars.count)
+                            blocked ? Self.distinctiveWords(name) : [], name.unicodeScalars.count)
                 }
                 for j in beads[b].ar {
                     let claimed = (arClaimed[j] ?? []) + st.usedAr
@@ -688,11 +686,39 @@ public struct EntityLinker {
         }
     }
 
+    /// English name spans and gazetteer mentions, each kept where the other does not cover it:
+    /// a name span longer than a gazetteer mention inside it is the name (Elizabeth Warren,
+    /// not the town of Warren); one the gazetteer covers is the gazetteer's. A demonym inside
+    /// a name stays too (Scottish Athletics ↔ ألعاب القوى الأسكتلندية).
+    static func namesBesideGazetteer(_ names: [Found], _ gazetteer: [Found]) -> (gazetteer: [Found], names: [Found]) {
+        var enGaz = gazetteer
+        var enNames = names
+        // (Each looks only at the spans that start close enough before it to contain it.)
+        let namesByStart = enNames.sorted { $0.start < $1.start }
+        let longestName = namesByStart.map { $0.end - $0.start }.max() ?? 0
+        enGaz.removeAll { g in
+            !g.demonym && Self.someStarting(in: namesByStart, from: g.start - longestName, through: g.start) { n in
+                n.end >= g.end && n.name.count > g.name.count + 1
+            }
+        }
+        let gazByStart = enGaz.sorted { $0.start < $1.start }
+        let longestGaz = gazByStart.map { $0.end - $0.start }.max() ?? 0
+        enNames.removeAll { n in
+            let end = n.start + n.name.unicodeScalars.count
+            return Self.someStarting(in: gazByStart, from: n.start - longestGaz, through: n.start) { g in g.end >= end }
+        }
+        return (enGaz, enNames)
+    }
+
     /// English names being prepared on a second thread while the aligner reads the rest of
     /// the document: the helper thread takes texts from the front of `texts`, and the thread
     /// that links joins it (``finishEarly(_:)``) once it needs them.
     final class EarlyPreparation: @unchecked Sendable {
         let sentences: [Sentence]
+        /// The sentences' gazetteer mentions as found, then as kept beside the names
+        /// (``namesBesideGazetteer(_:_:)``), and the names kept.
+        let mentions: [Found]
+        let gazetteer: [Found]
         let names: [Found]
         let texts: [String]
         let out: UnsafeMutableBufferPointer<PreparedName?>
@@ -701,8 +727,10 @@ public struct EntityLinker {
         /// The helper matcher: the helper thread's alone until `done`.
         var helper: NameMatcher
 
-        init(sentences: [Sentence], names: [Found], texts: [String], helper: NameMatcher) {
+        init(sentences: [Sentence], mentions: [Found], gazetteer: [Found], names: [Found], texts: [String], helper: NameMatcher) {
             self.sentences = sentences
+            self.mentions = mentions
+            self.gazetteer = gazetteer
             self.names = names
             self.texts = texts
             self.helper = helper
@@ -725,7 +753,8 @@ public struct EntityLinker {
     /// Starts preparing — on a second thread — the English names of a document about to be
     /// linked (``link(english:arabic:enSentences:arSentences:beads:lexiconMentions:)`` with
     /// the same sentences finishes it): their transliteration, the costly part of linking a
-    /// document with new names, then overlaps reading the Arabic text. Does nothing with one
+    /// document with new names, then overlaps reading the Arabic text. The names are those
+    /// the linking takes: name spans the gazetteer does not cover. Does nothing with one
     /// preparation thread. The output is the same either way.
     public mutating func beginPreparing(english sentences: [Sentence]) {
         if early != nil {
@@ -734,21 +763,19 @@ public struct EntityLinker {
             matcher = m
         }
         guard preparationThreads > 1, let main = matcher else { return }
-        let names = englishNames(sentences)
+        let mentions = gazetteerMentions(sentences)
+        let (gazetteer, names) = Self.namesBesideGazetteer(Self.englishNames(sentences), mentions)
         var texts: [String] = []
         var seen = Set<String>()
         for n in names {
-            for t in [n.name] + (n.name.contains(" ") ? distinctiveWords(n.name) : [])
+            for t in [n.name] + (n.name.contains(" ") ? Self.distinctiveWords(n.name) : [])
             where prepared.english[t] == nil && seen.insert(t).inserted {
                 texts.append(t)
             }
         }
-        if helper == nil {
-            let n = normalizer
-            helper = NameMatcher(model: main.model, normalizeArabic: { n.normalize($0) })
-            helper!.arabicForms = main.arabicForms
-        }
-        let job = EarlyPreparation(sentences: sentences, names: names, texts: texts, helper: helper.take()!)
+        if helper == nil { helper = Self.matcher(model: main.model, normalizer) }
+        let job = EarlyPreparation(sentences: sentences, mentions: mentions, gazetteer: gazetteer, names: names, texts: texts,
+                                   helper: helper.take()!)
         early = job
         guard !texts.isEmpty else { return }
         DispatchQueue.global().async(group: job.done) { job.work(&job.helper) }
@@ -771,11 +798,7 @@ public struct EntityLinker {
     /// remember), each taking the next text as it finishes one.
     mutating func prepareInParallel(_ texts: [String], _ main: inout NameMatcher) -> [PreparedName] {
         if texts.count < 4 { return texts.map { main.prepare($0) } }
-        if helper == nil {
-            let n = normalizer
-            helper = NameMatcher(model: main.model, normalizeArabic: { n.normalize($0) })
-            helper!.arabicForms = main.arabicForms
-        }
+        if helper == nil { helper = Self.matcher(model: main.model, normalizer) }
         let out = UnsafeMutableBufferPointer<PreparedName?>.allocate(capacity: texts.count)
         out.initialize(repeating: nil)
         defer { out.deinitialize().deallocate() }
@@ -889,7 +912,7 @@ public struct EntityLinker {
 
     /// The words of an English name worth matching alone: not short, not a common word of
     /// organization names (Center, University, Medical …).
-    func distinctiveWords(_ name: String) -> [String] {
+    static func distinctiveWords(_ name: String) -> [String] {
         name.split(separator: " ").map(String.init).filter { w in
             w.count >= 5 && !Self.commonNameWords.contains(w.lowercased()) && w.first?.isUppercase == true
         }
@@ -986,5 +1009,6 @@ extension String {
         return String(s)
     }
 }
+
 
 

@@ -142,6 +142,12 @@ public struct NameMatcher {
     public var normalizeArabic: @Sendable (String) -> String
     /// Latin spellings tried per Arabic name.
     public var arabicForms = 5
+    /// Countries whose spelling conventions are summed for an Arabic name's Latin spellings
+    /// (``NameTransliterator/Parameters/regions``); fewer is faster.
+    public var arabicRegions: Int {
+        get { transliterator.parameters.regions }
+        set { transliterator.parameters.regions = max(1, newValue) }
+    }
     /// Whether a short name contained in a longer one counts as a match (aliases that drop
     /// parts: *Muammar Qaddafi* in *Muammar Abu Minyar al-Qaddafi*), and how much.
     public var containmentWeight = 0.9

@@ -29,6 +29,21 @@ import Testing
         #expect(m.similarity("حسين", "Hussein") > m.similarity("حسن", "Hussein"))
     }
 
+    /// The linker's cheaper setting (two spellings from two countries) keeps spellings
+    /// apart as the full one does; the number of countries is at least one.
+    @Test func fewerCountriesKeepSpellingsApart() {
+        var m = NameMatcher(model: Fixture.model)
+        m.arabicForms = 2
+        m.arabicRegions = 2
+        #expect(m.arabicRegions == 2)
+        for (a, b) in Self.same where a.unicodeScalars.contains(where: { $0.value >= 0x600 && $0.value < 0x700 }) {
+            #expect(m.similarity(a, b) >= NameClusterer().threshold, "\(a) ↔ \(b)")
+        }
+        #expect(m.similarity("حسين", "Hussein") > m.similarity("حسن", "Hussein"))
+        m.arabicRegions = 0
+        #expect(m.arabicRegions == 1)
+    }
+
     @Test func scoresAreBoundedAndSymmetricEnough() async {
         var m = NameMatcher(model: Fixture.model)
         let names = Self.same.flatMap { [$0.0, $0.1] } + Self.different.flatMap { [$0.0, $0.1] } + ["", "x", "١٢٣"]
