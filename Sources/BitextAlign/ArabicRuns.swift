@@ -60,8 +60,10 @@ struct ArabicRuns {
     /// Word forms prepared before, and the interned keys they use; kept across documents.
     struct Memo {
         var stems: [UTF8Key: Stem] = [:]
+        /// A word as written → its forms (``Word/stems``).
+        var words: [UTF8Key: [Stem]] = [:]
         var keyIDs: [String: Int32] = [:]
-        var count: Int { stems.count }
+        var count: Int { stems.count + words.count }
     }
 
     /// The interned keys of the memo this table's words come from.
@@ -72,19 +74,47 @@ struct ArabicRuns {
     /// gains this document's).
     init(sentences: [Sentence], maxWords: Int, normalizer: Normalizer, memo: inout Memo,
          keys: (_ text: String, _ folded: String) -> [String]) {
+        let splitter = ArabicWords()
+        // A form's keys: the light keys of a name of that one form (one word of Arabic letters
+        // has one key, or none for a particle); other forms go through `keys`.
+        func stem(_ t: String) -> Stem {
+            let key = UTF8Key(t)
+            if let x = memo.stems[key] { return x }
+            let folded = normalizer.normalize(t)
+            var foldedScalars: [UInt32] = []
+            var onlyLetters = true
+            for u in folded.unicodeScalars {
+                if !ArabicNameText.isLetter(u.value) { onlyLetters = false; break }
+                foldedScalars.append(u.value)
+            }
+            let isArabic = ArabicNameText.hasArabicLetter(t)
+            let ids: [Int32]
+            if isArabic && onlyLetters && !foldedScalars.isEmpty {
+                let k = NameKey.arabicWordKey(foldedScalars)
+                ids = k.isEmpty ? [] : [Self.intern(k, &memo.keyIDs)]
+            } else {
+                ids = keys(t, folded).map { Self.intern($0, &memo.keyIDs) }.sorted()
+            }
+            let stem = Stem(text: t, folded: folded, foldedCount: folded.unicodeScalars.count, keys: ids,
+                            isArabic: isArabic,
+                            isFunctionWord: Self.functionWordKeys.contains(UTF8Key(folded)),
+                            isTitle: Self.titleKeys.contains(UTF8Key(folded)))
+            memo.stems[key] = stem
+            return stem
+        }
         for (j, s) in sentences.enumerated() {
-            let ws = ArabicWords().words(in: s.text).map { w in
-                Word(start: s.start + w.start, end: s.start + w.end, text: w.text, stems: w.stems.map { t in
-                    let key = UTF8Key(t)
-                    if let x = memo.stems[key] { return x }
-                    let folded = normalizer.normalize(t)
-                    let ids = keys(t, folded).map { Self.intern($0, &memo.keyIDs) }.sorted()
-                    let stem = Stem(text: t, folded: folded, foldedCount: folded.unicodeScalars.count, keys: ids,
-                                    isArabic: ArabicNameText.hasArabicLetter(t),
-                                    isFunctionWord: Self.functionWords.contains(folded), isTitle: Self.titles.contains(folded))
-                    memo.stems[key] = stem
-                    return stem
-                })
+            let scalars = Array(s.text.unicodeScalars)
+            let ws = ArabicWords.wordRanges(scalars).map { r in
+                let text = String(scalars: scalars[r])
+                let key = UTF8Key(text)
+                let stems: [Stem]
+                if let x = memo.words[key] {
+                    stems = x
+                } else {
+                    stems = splitter.stems(scalars[r]).map(stem)
+                    memo.words[key] = stems
+                }
+                return Word(start: s.start + r.lowerBound, end: s.start + r.upperBound, text: text, stems: stems)
             }
             var rs: [Run] = []
             for a in ws.indices {
@@ -157,6 +187,11 @@ struct ArabicRuns {
             .union(withArticle(["متحدث", "متحدثه", "مقدم", "نقيب"]))
     }()
 
+    /// ``functionWords`` and ``titles`` by their bytes (hashing a `String` of Arabic letters
+    /// normalizes it first: slow, and the folded forms need no normalizing).
+    static let functionWordKeys = Set(functionWords.map(UTF8Key.init))
+    static let titleKeys = Set(titles.map(UTF8Key.init))
+
     /// Whether the run's edges rule it out as a name: it begins or ends with a function word
     /// (``functionWords``), or begins with a title (``titles``).
     func edgesRuleOutName(_ j: Int, _ i: Int) -> Bool {
@@ -182,6 +217,23 @@ struct ArabicRuns {
     func firstFolded(_ j: Int, _ i: Int) -> String {
         let r = runs[j][i]
         return words[j][r.first].stems[r.stem].folded
+    }
+
+    /// True when the folded run (its article aside: ال before more than one letter) starts
+    /// with one of `letters`.
+    func mayStart(_ j: Int, _ i: Int, with letters: Set<Unicode.Scalar>) -> Bool {
+        let r = runs[j][i]
+        // The folded run is the first word's folded form, then a space and the other words.
+        var first = words[j][r.first].stems[r.stem].folded.unicodeScalars.makeIterator()
+        guard let a = first.next() else { return false }
+        if r.foldedCount > 3 && a == "\u{0627}" {
+            if first.next() == "\u{0644}" {
+                // the next scalar, or the space before the second word
+                guard let c = first.next() else { return false }
+                return letters.contains(c)
+            }
+        }
+        return letters.contains(a)
     }
 
     /// The run as a mention: its words as written, and its name.

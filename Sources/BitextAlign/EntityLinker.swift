@@ -255,8 +255,10 @@ public struct EntityLinker {
         // Every run of 1–4 Arabic words, prepared word by word.
         prepared.trim()
         // (An Arabic form's light keys come from its folded text, which the runs have already.)
+        // (Whether there is a matcher is asked once: comparing the optional with nil copies it.)
+        let hasMatcher = nm != nil
         var arRuns = ArabicRuns(sentences: arSentences, maxWords: 4, normalizer: normalizer, memo: &prepared.runs) { text, folded in
-            guard nm != nil else { return [] }
+            guard hasMatcher else { return [] }
             return ArabicNameText.hasArabicLetter(text) ? NameMatcher.lightArabicKeys(folded: folded) : nm!.prepare(text, light: true).keys
         }
         var arClaimed: [Int: [Range<Int>]] = [:]  // sentence → claimed word ranges (document offsets)
@@ -319,7 +321,8 @@ public struct EntityLinker {
                 let perName = names.map { i in
                     let name = enNames[i].name
                     return (name.split(separator: " ").count, Self.arabicLetterNames(name),
-                            blocked ? Self.distinctiveWords(name) : [], name.unicodeScalars.count)
+                            blocked ? Self.distinctiveWords(name) : [], name.unicodeScalars.count,
+                            blocked ? nil : Self.firstSounds(of: name))
                 }
                 for j in beads[b].ar {
                     let claimed = (arClaimed[j] ?? []) + st.usedAr
@@ -329,7 +332,7 @@ public struct EntityLinker {
                     }
                     for (n, i) in names.enumerated() where !st.usedEn.contains(where: { $0.overlaps(enNames[i].start..<enNames[i].end) }) {
                         let name = enNames[i].name
-                        let (words, acronym, parts, latinLength) = perName[n]
+                        let (words, acronym, parts, latinLength, firstSounds) = perName[n]
                         if !blocked && words > 2 { continue }
                         // The name's key ids, looked up once for all the runs.
                         var nameIDs: [Int32]? = nil
@@ -359,7 +362,7 @@ public struct EntityLinker {
                             if !blocked {
                                 let n = c.foldedCount
                                 if c.count > words || latinLength < n * 2 / 3 || latinLength > n * 3 + 2 { continue }
-                                if !Self.sameFirstSound(name, arRuns.folded(j, r)) { continue }
+                                if let firstSounds, !arRuns.mayStart(j, r, with: firstSounds) { continue }
                             }
                             if collecting {
                                 if c.count <= (blocked ? words + 1 : words), !blocked || arRuns.mayMatch(idsOfName(), j, r) == true {
@@ -527,9 +530,14 @@ public struct EntityLinker {
             let firstWords = Set(entityOfForm.keys.map { UTF8Key(String($0.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false)[0])) })
             let forms = Dictionary(uniqueKeysWithValues: entityOfForm.map { (UTF8Key($0.key), $0.value) })
             for j in arRuns.runs.indices {
-                for r in arRuns.runs[j].indices where firstWords.contains(UTF8Key(arRuns.firstFolded(j, r))) {
-                    guard let k = forms[UTF8Key(arRuns.folded(j, r))] else { continue }
+                // (Asked once per word form: a word's runs are together, and share its forms.)
+                var known: (word: Int, starts: [Bool?]) = (-1, [])
+                for r in arRuns.runs[j].indices {
                     let run = arRuns.runs[j][r]
+                    if known.word != run.first { known = (run.first, [Bool?](repeating: nil, count: arRuns.words[j][run.first].stems.count)) }
+                    if known.starts[run.stem] == nil { known.starts[run.stem] = firstWords.contains(UTF8Key(arRuns.firstFolded(j, r))) }
+                    guard known.starts[run.stem]! else { continue }
+                    guard let k = forms[UTF8Key(arRuns.folded(j, r))] else { continue }
                     if !taken.contains(where: { $0.overlaps(run.start..<run.end) }) {
                         entities[k].ar.append(arRuns.found(j, r))
                         taken.append(run.start..<run.end)
@@ -671,10 +679,21 @@ public struct EntityLinker {
         /// Similarities computed, by English name, Arabic run and blocking.
         var scores: [ScoreKey: Double] = [:]
 
+        /// (Compared and hashed by bytes: hashing a `String` of Arabic letters normalizes it.)
         struct ScoreKey: Hashable {
             var english: String
             var arabic: String
             var blocked: Bool
+
+            static func == (a: ScoreKey, b: ScoreKey) -> Bool {
+                a.blocked == b.blocked && UTF8Key(a.english) == UTF8Key(b.english) && UTF8Key(a.arabic) == UTF8Key(b.arabic)
+            }
+
+            func hash(into h: inout Hasher) {
+                UTF8Key(english).hash(into: &h)
+                UTF8Key(arabic).hash(into: &h)
+                h.combine(blocked)
+            }
         }
 
         /// Starts afresh once it holds more than `limit` entries (memory stays bounded); a
@@ -795,23 +814,37 @@ public struct EntityLinker {
 
     /// `texts` prepared completely, in order: on this thread with `main`, and on a second one
     /// with ``helper`` (preparing is a pure function of the text; the matchers' caches only
-    /// remember), each taking the next text as it finishes one.
+    /// remember). One takes the texts from the front, the other from the back, each the next
+    /// one as it finishes one: neighbouring texts (runs of the same words) mostly go to the
+    /// same matcher, whose caches then know their words.
     mutating func prepareInParallel(_ texts: [String], _ main: inout NameMatcher) -> [PreparedName] {
         if texts.count < 4 { return texts.map { main.prepare($0) } }
         if helper == nil { helper = Self.matcher(model: main.model, normalizer) }
         let out = UnsafeMutableBufferPointer<PreparedName?>.allocate(capacity: texts.count)
         out.initialize(repeating: nil)
         defer { out.deinitialize().deallocate() }
-        let next = Atomic<Int>(0)
+        // The texts taken from the front (high 32 bits) and from the back (low 32 bits).
+        let taken = Atomic<Int>(0)
+        let n = texts.count
         withUnsafeMutablePointer(to: &main) { first in
             withUnsafeMutablePointer(to: &helper!) { second in
                 let shared = UncheckedSendable((first, second, texts, out))
                 DispatchQueue.concurrentPerform(iterations: 2) { t in
                     let (first, second, texts, out) = shared.value
                     let m = t == 0 ? first : second
+                    var seen = taken.load(ordering: .relaxed)
                     while true {
-                        let i = next.add(1, ordering: .relaxed).oldValue
-                        if i >= texts.count { break }
+                        let front = seen >> 32
+                        let back = seen & 0xFFFF_FFFF
+                        if front + back >= n { break }
+                        let claimed = seen + (t == 0 ? 1 << 32 : 1)
+                        let (done, now) = taken.compareExchange(expected: seen, desired: claimed, ordering: .relaxed)
+                        if !done {
+                            seen = now
+                            continue
+                        }
+                        seen = claimed
+                        let i = t == 0 ? front : n - 1 - back
                         out[i] = m.pointee.prepare(texts[i])
                     }
                 }
@@ -968,14 +1001,11 @@ public struct EntityLinker {
         return m
     }()
 
-    /// True when the folded Arabic `arabic` (its article aside) may start with the sound that
-    /// starts `latin`.
-    static func sameFirstSound(_ latin: String, _ arabic: String) -> Bool {
-        guard let l = latin.lowercased().first(where: { $0.isLetter }), let set = firstSounds[l] else { return true }
-        var a = Array(arabic.unicodeScalars)
-        if a.count > 3 && a[0] == "\u{0627}" && a[1] == "\u{0644}" { a.removeFirst(2) }
-        guard let first = a.first else { return false }
-        return set.contains(first)
+    /// The Arabic letters the sound that starts `latin` may be written with (``ArabicRuns/mayStart(_:_:with:)``);
+    /// nil when any may.
+    static func firstSounds(of latin: String) -> Set<Unicode.Scalar>? {
+        guard let l = latin.lowercased().first(where: { $0.isLetter }) else { return nil }
+        return firstSounds[l]
     }
 
     // MARK: - Folding

@@ -116,7 +116,7 @@ public enum NameKey {
 
     /// The key of one (search-folded) Arabic word.
     public static func arabicWordKey(_ w: [UInt32]) -> String {
-        if arabicParticles.contains(w) { return "" }
+        if w.count <= 3 && arabicParticles.contains(w) { return "" }  // (particles have 2 or 3 letters)
         var letters = w[...]
         if ArabicNameText.hasArticle(w) { letters = w.dropFirst(2) }
         var out: [UInt8] = []

@@ -156,6 +156,9 @@ public struct NameMatcher {
     var tokenCache: [[UInt8]: PreparedName.Token] = [:]
     /// ``isDifferentName(_:_:)`` by Latin word and Arabic word.
     var differentNameCache: [[UInt32]: Bool] = [:]
+    /// An Arabic word's lexicon units (bare and with the article) and the sounds of their
+    /// usual spellings (``LatinPhonetics`` canonical words), for ``isDifferentName(_:_:)``.
+    var knownWordCache: [[UInt32]: (units: [Int], sounds: [[UInt8]])] = [:]
 
     /// A matcher over `model`; `normalizeArabic` should be the `search` normalization
     /// (`BitextTranslit` passes it) unless Arabic input is already folded.
@@ -301,8 +304,11 @@ public struct NameMatcher {
         if let c = tokenCache[t] { return c }
         let canon = LatinPhonetics.canonical(identity: t)
         let key = String(decoding: NameKey.latinKey(canonical: canon), as: UTF8.self)
-        var tok = PreparedName.Token(canon: canon, key: key, weight: staticWeight(t),
-                                     arabic: t.count > 1 ? attestedArabic(t) : nil)
+        // (The word's row of the reverse lexicon is looked up once for both.)
+        let m = model
+        let row = t.withUnsafeBytes { m.reverseIndex(utf8: $0) }
+        var tok = PreparedName.Token(canon: canon, key: key, weight: staticWeight(row: row),
+                                     arabic: t.count > 1 ? attestedArabic(t, row: row) : nil)
         tok.raw = t
         tok.designator = OrganizationWords.designators.contains(t)
         tok.initial = t.count == 1
@@ -313,12 +319,10 @@ public struct NameMatcher {
     }
 
     /// How rare a Latin word is among names: log(1 + total / (1 + the word's attestations)).
-    func staticWeight(_ t: [UInt8]) -> Double {
+    /// `row`: the word's row of the reverse lexicon (nil: unattested).
+    func staticWeight(row: Int?) -> Double {
         let m = model
-        var count = 0.0
-        if let r = t.withUnsafeBytes({ m.reverseIndex(utf8: $0) }) {
-            count = m.reverseEntries(r).reduce(0) { $0 + $1.count }
-        }
+        let count = row.map { m.reverseTotal($0) } ?? 0
         return log(1 + m.grandTotal / (1 + count))
     }
 
@@ -335,11 +339,12 @@ public struct NameMatcher {
     }
 
     /// The Arabic word a Latin word spells, if the reverse lexicon is confident (most of
-    /// the attestations, at least three of them); the article is removed.
-    func attestedArabic(_ t: [UInt8]) -> [UInt32]? {
+    /// the attestations, at least three of them); the article is removed. `row`: the word's
+    /// row of the reverse lexicon (nil: unattested).
+    func attestedArabic(_ t: [UInt8], row: Int?) -> [UInt32]? {
         let m = model
-        for candidate in [t, Array("al ".utf8) + t] {
-            let r = candidate.withUnsafeBytes { m.reverseIndex(utf8: $0) }
+        for (k, candidate) in [t, Array("al ".utf8) + t].enumerated() {
+            let r = k == 0 ? row : candidate.withUnsafeBytes { m.reverseIndex(utf8: $0) }
             guard let r else { continue }
             let es = m.reverseEntries(r)
             let total = es.reduce(0) { $0 + $1.count }
@@ -405,13 +410,17 @@ public struct NameMatcher {
         // The key: the Latin bytes, a separator no scalar has, the Arabic scalars.
         let key = t.raw.map { UInt32($0) } + [0xFFFF_FFFF] + arabic
         if let known = differentNameCache[key] { return known }
-        let answer = computeIsDifferentName(t, arabic)
+        let known = knownWord(arabic)
+        let answer = computeIsDifferentName(t, units: known.units, sounds: known.sounds)
         if differentNameCache.count > 100_000 { differentNameCache.removeAll(keepingCapacity: true) }
         differentNameCache[key] = answer
         return answer
     }
 
-    func computeIsDifferentName(_ t: PreparedName.Token, _ arabic: [UInt32]) -> Bool {
+    /// The lexicon units of an Arabic word (without and with the article) and the sounds of
+    /// their eight most usual spellings, cached.
+    mutating func knownWord(_ arabic: [UInt32]) -> (units: [Int], sounds: [[UInt8]]) {
+        if let x = knownWordCache[arabic] { return x }
         let m = model
         var bare = arabic
         if ArabicNameText.hasArticle(bare) { bare.removeFirst(2) }
@@ -420,6 +429,23 @@ public struct NameMatcher {
             return key.withUTF8 { m.unitIndex(utf8: UnsafeRawBufferPointer($0)) }
         }
         let units = [unit(bare), unit(Array("\u{0627}\u{0644}".unicodeScalars.map(\.value)) + bare)].compactMap { $0 }
+        var sounds: [[UInt8]] = []
+        for u in units {
+            for sp in m.spellingRange(ofUnit: u).prefix(8) {
+                var id: [UInt8] = []
+                LatinFolding.appendIdentity(of: m.spellingDisplay(sp).unicodeScalars, to: &id)
+                for w in LatinNameTokens.tokens(identity: id) { sounds.append(LatinPhonetics.canonical(identity: w)) }
+            }
+        }
+        if knownWordCache.count > 50_000 { knownWordCache.removeAll(keepingCapacity: true) }
+        knownWordCache[arabic] = (units, sounds)
+        return (units, sounds)
+    }
+
+    /// ``isDifferentName(_:_:)`` for an Arabic word with lexicon units `units` whose usual
+    /// spellings sound as `sounds`.
+    func computeIsDifferentName(_ t: PreparedName.Token, units: [Int], sounds: [[UInt8]]) -> Bool {
+        let m = model
         guard !units.isEmpty, !t.raw.isEmpty else { return false }
         // Written so somewhere in the lexicon?
         for candidate in [t.raw, Array("al ".utf8) + t.raw] {
@@ -427,15 +453,7 @@ public struct NameMatcher {
             if m.reverseEntries(r).contains(where: { units.contains($0.unit) }) { return false }
         }
         // Sounds like one of its usual spellings?
-        for u in units {
-            for sp in m.spellingRange(ofUnit: u).prefix(8) {
-                var id: [UInt8] = []
-                LatinFolding.appendIdentity(of: m.spellingDisplay(sp).unicodeScalars, to: &id)
-                for w in LatinNameTokens.tokens(identity: id) {
-                    if LatinPhonetics.similarity(canonical: LatinPhonetics.canonical(identity: w), t.canon) >= 0.8 { return false }
-                }
-            }
-        }
+        for w in sounds where LatinPhonetics.similarity(canonical: w, t.canon) >= 0.8 { return false }
         return true
     }
 

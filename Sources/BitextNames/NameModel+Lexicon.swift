@@ -141,6 +141,16 @@ extension NameModel {
         findRow(key, in: revk, count: reverseCount, stride: 12, wideLength: false)
     }
 
+    /// The summed counts of reverse-lexicon row `r` (``reverseEntries(_:)``, without the array).
+    func reverseTotal(_ r: Int) -> Double {
+        let at = revk + 12 * r
+        let n = Int(u16(at + 6))
+        let first = Int(u32(at + 8))
+        var total = 0.0
+        for k in first..<(first + n) { total += Double(u32(reve + 8 * k + 4)) }
+        return total
+    }
+
     func reverseEntries(_ r: Int) -> [(unit: Int, count: Double)] {
         let at = revk + 12 * r
         let n = Int(u16(at + 6))

@@ -61,6 +61,67 @@ import Testing
         #expect(passed > 10 && passed < checked / 4)
     }
 
+    /// The runs of a text read with a memo that knows its words already (from another text
+    /// and from itself) are the runs read afresh: the same words, forms, keys and edges.
+    @Test func runsReadWithAKnowingMemoAreTheRunsReadAfresh() throws {
+        let linker = EntityLinker()
+        var matcher = try #require(linker.matcher)
+        let sentences = SentenceSegmenter().sentences(in: Self.arabic)
+        func read(_ memo: inout ArabicRuns.Memo) -> ArabicRuns {
+            ArabicRuns(sentences: sentences, maxWords: 4, normalizer: linker.normalizer, memo: &memo) { text, folded in
+                ArabicNameText.hasArabicLetter(text) ? NameMatcher.lightArabicKeys(folded: folded) : matcher.prepare(text, light: true).keys
+            }
+        }
+        var fresh = ArabicRuns.Memo()
+        var fromFresh = read(&fresh)
+        var knowing = ArabicRuns.Memo()
+        _ = ArabicRuns(sentences: SentenceSegmenter().sentences(in: Self.otherArabic), maxWords: 4,
+                       normalizer: linker.normalizer, memo: &knowing) { _, folded in NameMatcher.lightArabicKeys(folded: folded) }
+        _ = read(&knowing)
+        let wordsKnown = knowing.words.count
+        var fromKnowing = read(&knowing)
+        #expect(knowing.words.count == wordsKnown)  // nothing new the second time
+        #expect(fromKnowing.runs.map { $0.count } == fromFresh.runs.map { $0.count })
+        let nameKeys = ["Khalifa Haftar", "Hanna Tetteh", "Abdul Hamid Dbeibah", "Misrata", "Sirte"].map { matcher.prepare($0).keys }
+        for j in fromFresh.runs.indices {
+            #expect(fromFresh.words[j].map(\.text) == fromKnowing.words[j].map(\.text))
+            for i in fromFresh.runs[j].indices {
+                #expect(fromFresh.folded(j, i) == fromKnowing.folded(j, i))
+                #expect(fromFresh.name(j, i) == fromKnowing.name(j, i))
+                #expect(fromFresh.edgesRuleOutName(j, i) == fromKnowing.edgesRuleOutName(j, i))
+                for keys in nameKeys {
+                    #expect(fromFresh.mayMatch(fromFresh.ids(of: keys), j, i) == fromKnowing.mayMatch(fromKnowing.ids(of: keys), j, i))
+                }
+            }
+        }
+    }
+
+    /// ``ArabicRuns/mayStart(_:_:with:)`` is the rule on the run's folded text: its first
+    /// letter, or the one after the article ال when more than one letter follows it.
+    @Test func aRunStartsWithItsFirstSound() throws {
+        let linker = EntityLinker()
+        let text = "قال الرئيس لبنان والقاهرة ال بيروت الف سنة في السودان والله اعلم"
+        var memo = ArabicRuns.Memo()
+        var runs = ArabicRuns(sentences: SentenceSegmenter().sentences(in: text), maxWords: 3,
+                              normalizer: linker.normalizer, memo: &memo) { _, folded in NameMatcher.lightArabicKeys(folded: folded) }
+        var seen = Set<Bool>()
+        for letters in [EntityLinker.firstSounds(of: "Sudan"), EntityLinker.firstSounds(of: "Alf"),
+                        EntityLinker.firstSounds(of: "Lebanon"), EntityLinker.firstSounds(of: "Beirut")] {
+            let letters = try #require(letters)
+            for j in runs.runs.indices {
+                for i in runs.runs[j].indices {
+                    var a = Array(runs.folded(j, i).unicodeScalars)
+                    if a.count > 3 && a[0] == "\u{0627}" && a[1] == "\u{0644}" { a.removeFirst(2) }
+                    let expected = a.first.map { letters.contains($0) } ?? false
+                    #expect(runs.mayStart(j, i, with: letters) == expected, "\(runs.folded(j, i))")
+                    seen.insert(expected)
+                }
+            }
+        }
+        #expect(seen == [true, false])
+        #expect(EntityLinker.firstSounds(of: "123") == nil)
+    }
+
     /// A linker keeps what it prepared from one document to the next; the entities it links
     /// do not depend on what it aligned before.
     @Test func aReusedLinkerLinksAsAFreshOne() {
