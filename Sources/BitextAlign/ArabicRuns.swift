@@ -19,6 +19,8 @@ struct ArabicRuns {
         /// `search`-folded.
         var folded: String
         var foldedCount: Int
+        /// `folded`, interned (``ArabicRuns/foldedID(of:)``).
+        var foldedID: Int32
         /// Light blocking keys of the form alone (``NameMatcher/prepare(_:light:)``), interned, ascending.
         var keys: [Int32]
         /// The form has an Arabic letter (a Latin word in Arabic text has Latin keys).
@@ -63,11 +65,20 @@ struct ArabicRuns {
         /// A word as written → its forms (``Word/stems``).
         var words: [UTF8Key: [Stem]] = [:]
         var keyIDs: [String: Int32] = [:]
+        /// The folded forms, interned.
+        var foldedIDs: [UTF8Key: Int32] = [:]
         var count: Int { stems.count + words.count }
     }
 
-    /// The interned keys of the memo this table's words come from.
+    /// The interned keys and folded forms of the memo this table's words come from.
     private let keyIDs: [String: Int32]
+    private let foldedIDs: [UTF8Key: Int32]
+
+    /// The interned id of a folded word form, if some word form of the memo has it.
+    func foldedID(of folded: String) -> Int32? { foldedIDs[UTF8Key(folded)] }
+
+    /// One more than the largest folded-form id.
+    var foldedIDCount: Int { foldedIDs.count }
 
     /// `keys` gives a word form's light blocking keys (``NameMatcher/prepare(_:light:)``)
     /// from the form and its `search`-folded text; `memo` keeps the forms prepared (and
@@ -95,10 +106,16 @@ struct ArabicRuns {
             } else {
                 ids = keys(t, folded).map { Self.intern($0, &memo.keyIDs) }.sorted()
             }
-            let stem = Stem(text: t, folded: folded, foldedCount: folded.unicodeScalars.count, keys: ids,
+            let foldedKey = UTF8Key(folded)
+            let foldedID = memo.foldedIDs[foldedKey] ?? {
+                let id = Int32(memo.foldedIDs.count)
+                memo.foldedIDs[foldedKey] = id
+                return id
+            }()
+            let stem = Stem(text: t, folded: folded, foldedCount: folded.unicodeScalars.count, foldedID: foldedID, keys: ids,
                             isArabic: isArabic,
-                            isFunctionWord: Self.functionWordKeys.contains(UTF8Key(folded)),
-                            isTitle: Self.titleKeys.contains(UTF8Key(folded)))
+                            isFunctionWord: Self.functionWordKeys.contains(foldedKey),
+                            isTitle: Self.titleKeys.contains(foldedKey))
             memo.stems[key] = stem
             return stem
         }
@@ -135,6 +152,7 @@ struct ArabicRuns {
             foldedRuns.append([String?](repeating: nil, count: rs.count))
         }
         keyIDs = memo.keyIDs
+        foldedIDs = memo.foldedIDs
     }
 
     private static func intern(_ key: String, _ ids: inout [String: Int32]) -> Int32 {

@@ -51,9 +51,10 @@ public struct DocumentAligner: Sendable {
     /// Aligns sentences, then links entities (with `linker`, if given) within the aligned sentences.
     public func align(english: String, arabic: String, linker: inout EntityLinker?) -> DocumentAlignment {
         let en = sentences(of: english)
-        // The English names are transliterated on a second thread meanwhile.
-        linker?.beginPreparing(english: en)
         let ar = sentences(of: arabic)
+        // The Arabic word runs are read, and the English names transliterated, on a second
+        // thread meanwhile.
+        linker?.beginPreparing(english: en, arabic: ar)
         // Lexicon entities named on both sides anchor the sentences, as numbers do.
         let found = linker?.lexiconMentions(english: en, arabic: ar)
         let anchors = found.map { linker!.sentenceAnchors($0, englishCount: en.count, arabicCount: ar.count) }

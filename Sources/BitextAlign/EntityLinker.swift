@@ -252,14 +252,19 @@ public struct EntityLinker {
         // its helper thread works while this one reads them. One of other sentences is
         // finished now, its preparations kept.)
         if early != nil && job == nil { finishEarly(&nm) }
-        // Every run of 1–4 Arabic words, prepared word by word.
-        prepared.trim()
-        // (An Arabic form's light keys come from its folded text, which the runs have already.)
-        // (Whether there is a matcher is asked once: comparing the optional with nil copies it.)
-        let hasMatcher = nm != nil
-        var arRuns = ArabicRuns(sentences: arSentences, maxWords: 4, normalizer: normalizer, memo: &prepared.runs) { text, folded in
-            guard hasMatcher else { return [] }
-            return ArabicNameText.hasArabicLetter(text) ? NameMatcher.lightArabicKeys(folded: folded) : nm!.prepare(text, light: true).keys
+        // Every run of 1–4 Arabic words, prepared word by word: read on the helper thread
+        // since ``beginPreparing(english:arabic:)``, or here.
+        var arRuns: ArabicRuns
+        if let (runs, memo) = job?.takeRuns() {
+            prepared.runs = memo
+            if job!.arabic == arSentences {
+                arRuns = runs
+            } else {
+                arRuns = readRuns(arSentences, &nm)
+            }
+        } else {
+            prepared.trim()
+            arRuns = readRuns(arSentences, &nm)
         }
         var arClaimed: [Int: [Range<Int>]] = [:]  // sentence → claimed word ranges (document offsets)
         for g in entities { for m in g.ar { arClaimed[m.sentence, default: []].append(m.start..<m.end) } }
@@ -466,9 +471,9 @@ public struct EntityLinker {
             if let o = owners[words[x][0]], o.count == 1 { union(distinct[x], distinct[o[0]]) }
         }
         // Arabic forms linked to two English names tie them too.
-        var byArabic: [String: Int] = [:]
+        var byArabic: [UTF8Key: Int] = [:]
         for l in links {
-            let k = Self.foldArabic(l.ar.name, normalizer)
+            let k = UTF8Key(Self.foldArabic(l.ar.name, normalizer))
             if let other = byArabic[k] { union(l.en, other) } else { byArabic[k] = l.en }
         }
         var nameGroups: [Int: Group] = [:]
@@ -516,28 +521,37 @@ public struct EntityLinker {
         entities.append(contentsOf: groupOrder.map { nameGroups[$0]! })
 
         // Every other occurrence of a linked Arabic spelling is a mention too.
-        var entityOfForm: [String: Int] = [:]
+        // (Folded Arabic forms are keyed by their bytes: hashing a String of Arabic letters
+        // normalizes it, which the folded forms do not need.)
+        var entityOfForm: [UTF8Key: Int] = [:]
         var taken: [Range<Int>] = []
         for (k, e) in entities.enumerated() {
             for m in e.ar {
-                let f = Self.foldArabic(m.name, normalizer)
+                let f = UTF8Key(Self.foldArabic(m.name, normalizer))
                 if entityOfForm[f] == nil { entityOfForm[f] = k }
                 taken.append(m.start..<m.end)
             }
         }
         if !entityOfForm.isEmpty {
-            // A run's folded text starts with its first word's: most runs are ruled out by that.
-            let firstWords = Set(entityOfForm.keys.map { UTF8Key(String($0.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false)[0])) })
-            let forms = Dictionary(uniqueKeysWithValues: entityOfForm.map { (UTF8Key($0.key), $0.value) })
+            // A run's folded text starts with its first word's, and has the form's length: most
+            // runs are ruled out by these (the word by its interned id), and only the others are
+            // joined and compared.
+            var lengthsOf: [Int32: Set<Int>] = [:]
+            var startsSome = [Bool](repeating: false, count: arRuns.foldedIDCount)
+            for f in entityOfForm.keys {
+                let first = String(f.text.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false)[0])
+                guard let id = arRuns.foldedID(of: first) else { continue }  // no word of these runs
+                lengthsOf[id, default: []].insert(f.text.unicodeScalars.count)
+                startsSome[Int(id)] = true
+            }
             for j in arRuns.runs.indices {
-                // (Asked once per word form: a word's runs are together, and share its forms.)
-                var known: (word: Int, starts: [Bool?]) = (-1, [])
-                for r in arRuns.runs[j].indices {
-                    let run = arRuns.runs[j][r]
-                    if known.word != run.first { known = (run.first, [Bool?](repeating: nil, count: arRuns.words[j][run.first].stems.count)) }
-                    if known.starts[run.stem] == nil { known.starts[run.stem] = firstWords.contains(UTF8Key(arRuns.firstFolded(j, r))) }
-                    guard known.starts[run.stem]! else { continue }
-                    guard let k = forms[UTF8Key(arRuns.folded(j, r))] else { continue }
+                let runs = arRuns.runs[j]
+                let words = arRuns.words[j]
+                for r in runs.indices {
+                    let run = runs[r]
+                    let id = words[run.first].stems[run.stem].foldedID
+                    guard startsSome[Int(id)], lengthsOf[id]!.contains(run.foldedCount) else { continue }
+                    guard let k = entityOfForm[UTF8Key(arRuns.folded(j, r))] else { continue }
                     if !taken.contains(where: { $0.overlaps(run.start..<run.end) }) {
                         entities[k].ar.append(arRuns.found(j, r))
                         taken.append(run.start..<run.end)
@@ -729,35 +743,77 @@ public struct EntityLinker {
         return (enGaz, enNames)
     }
 
-    /// English names being prepared on a second thread while the aligner reads the rest of
-    /// the document: the helper thread takes texts from the front of `texts`, and the thread
-    /// that links joins it (``finishEarly(_:)``) once it needs them.
+    /// Work done on a second thread while the aligner reads the rest of the document: first
+    /// the word runs of the Arabic sentences (with the linker's word-form memo, lent until
+    /// they are read), then the English names, as soon as this thread has found them (the
+    /// helper takes texts from the front of `texts`, and the thread that links joins it —
+    /// ``finishEarly(_:)`` — once it needs them).
     final class EarlyPreparation: @unchecked Sendable {
-        let sentences: [Sentence]
+        /// The Arabic sentences whose runs are read first (nil: none are).
+        let arabic: [Sentence]?
+        /// The linker's word-form memo: the helper's until `runsRead`, then given back once.
+        private var memo: ArabicRuns.Memo
+        private var runs: ArabicRuns?
+        private var memoGivenBack = false
+        private let runsRead = DispatchSemaphore(value: 0)
+        /// The English part, set once by ``publish(sentences:mentions:gazetteer:names:texts:)``
+        /// (the helper waits for it).
+        private(set) var sentences: [Sentence] = []
         /// The sentences' gazetteer mentions as found, then as kept beside the names
         /// (``namesBesideGazetteer(_:_:)``), and the names kept.
-        let mentions: [Found]
-        let gazetteer: [Found]
-        let names: [Found]
-        let texts: [String]
-        let out: UnsafeMutableBufferPointer<PreparedName?>
+        private(set) var mentions: [Found] = []
+        private(set) var gazetteer: [Found] = []
+        private(set) var names: [Found] = []
+        private(set) var texts: [String] = []
+        private(set) var out = UnsafeMutableBufferPointer<PreparedName?>(start: nil, count: 0)
+        private let published = DispatchSemaphore(value: 0)
         let next = Atomic<Int>(0)
         let done = DispatchGroup()
         /// The helper matcher: the helper thread's alone until `done`.
         var helper: NameMatcher
 
-        init(sentences: [Sentence], mentions: [Found], gazetteer: [Found], names: [Found], texts: [String], helper: NameMatcher) {
+        init(arabic: [Sentence]?, memo: ArabicRuns.Memo, helper: NameMatcher) {
+            self.arabic = arabic
+            self.memo = memo
+            self.helper = helper
+        }
+
+        deinit { out.deinitialize().deallocate() }
+
+        /// The helper thread's work: the runs, then the names once published.
+        func run(normalizer: Normalizer) {
+            if let arabic {
+                runs = ArabicRuns(sentences: arabic, maxWords: 4, normalizer: normalizer, memo: &memo) { text, folded in
+                    ArabicNameText.hasArabicLetter(text) ? NameMatcher.lightArabicKeys(folded: folded)
+                        : helper.prepare(text, light: true).keys
+                }
+                runsRead.signal()
+            }
+            published.wait()
+            work(&helper)
+        }
+
+        /// Sets the English names to prepare (once, on the thread that started the job).
+        func publish(sentences: [Sentence], mentions: [Found], gazetteer: [Found], names: [Found], texts: [String]) {
             self.sentences = sentences
             self.mentions = mentions
             self.gazetteer = gazetteer
             self.names = names
             self.texts = texts
-            self.helper = helper
             out = .allocate(capacity: texts.count)
             out.initialize(repeating: nil)
+            published.signal()
         }
 
-        deinit { out.deinitialize().deallocate() }
+        /// Waits for the runs and gives back the memo with them (nil, nil when they were
+        /// not read, or were given back already).
+        func takeRuns() -> (runs: ArabicRuns, memo: ArabicRuns.Memo)? {
+            guard arabic != nil, !memoGivenBack else { return nil }
+            runsRead.wait()
+            memoGivenBack = true
+            defer { runs = nil; memo = ArabicRuns.Memo() }
+            return (runs!, memo)
+        }
 
         /// Prepares texts with `m` until none is left.
         func work(_ m: inout NameMatcher) {
@@ -769,19 +825,28 @@ public struct EntityLinker {
         }
     }
 
-    /// Starts preparing — on a second thread — the English names of a document about to be
-    /// linked (``link(english:arabic:enSentences:arSentences:beads:lexiconMentions:)`` with
-    /// the same sentences finishes it): their transliteration, the costly part of linking a
-    /// document with new names, then overlaps reading the Arabic text. The names are those
-    /// the linking takes: name spans the gazetteer does not cover. Does nothing with one
-    /// preparation thread. The output is the same either way.
-    public mutating func beginPreparing(english sentences: [Sentence]) {
+    /// Starts — on a second thread — work that linking the document about to be aligned
+    /// will need (``link(english:arabic:enSentences:arSentences:beads:lexiconMentions:)`` with
+    /// the same sentences finishes it): reading the runs of the Arabic sentences, if given,
+    /// and transliterating the English names, the costly part of linking a document with
+    /// new names. It overlaps this thread's finding the English names, matching the
+    /// gazetteer and aligning the sentences. The names are those the linking takes: name
+    /// spans the gazetteer does not cover. Does nothing with one preparation thread. The
+    /// output is the same either way.
+    public mutating func beginPreparing(english sentences: [Sentence], arabic: [Sentence]? = nil) {
         if early != nil {
             var m = matcher.take()
             finishEarly(&m)
             matcher = m
         }
         guard preparationThreads > 1, let main = matcher else { return }
+        if helper == nil { helper = Self.matcher(model: main.model, normalizer) }
+        prepared.trim()
+        let job = EarlyPreparation(arabic: arabic, memo: arabic == nil ? ArabicRuns.Memo() : prepared.runs, helper: helper.take()!)
+        if arabic != nil { prepared.runs = ArabicRuns.Memo() }  // lent to the job
+        early = job
+        let normalizer = normalizer
+        DispatchQueue.global().async(group: job.done) { job.run(normalizer: normalizer) }
         let mentions = gazetteerMentions(sentences)
         let (gazetteer, names) = Self.namesBesideGazetteer(Self.englishNames(sentences), mentions)
         var texts: [String] = []
@@ -792,24 +857,31 @@ public struct EntityLinker {
                 texts.append(t)
             }
         }
-        if helper == nil { helper = Self.matcher(model: main.model, normalizer) }
-        let job = EarlyPreparation(sentences: sentences, mentions: mentions, gazetteer: gazetteer, names: names, texts: texts,
-                                   helper: helper.take()!)
-        early = job
-        guard !texts.isEmpty else { return }
-        DispatchQueue.global().async(group: job.done) { job.work(&job.helper) }
+        job.publish(sentences: sentences, mentions: mentions, gazetteer: gazetteer, names: names, texts: texts)
     }
 
     /// Joins the early preparation with `main`, waits for the helper thread, and keeps what
-    /// was prepared.
+    /// was prepared (and the memo it was lent).
     mutating func finishEarly(_ main: inout NameMatcher?) {
         guard let job = early.take() else { return }
+        if let (_, memo) = job.takeRuns() { prepared.runs = memo }
         if main != nil { job.work(&main!) }
         job.done.wait()
         for (i, t) in job.texts.enumerated() {
             if let p = job.out[i] { prepared.english[t] = (p, Set(p.keys)) }
         }
         helper = job.helper
+    }
+
+    /// The runs of 1–4 words of the Arabic sentences (``ArabicRuns``), with the linker's memo.
+    mutating func readRuns(_ sentences: [Sentence], _ nm: inout NameMatcher?) -> ArabicRuns {
+        // (An Arabic form's light keys come from its folded text, which the runs have already.)
+        // (Whether there is a matcher is asked once: comparing the optional with nil copies it.)
+        let hasMatcher = nm != nil
+        return ArabicRuns(sentences: sentences, maxWords: 4, normalizer: normalizer, memo: &prepared.runs) { text, folded in
+            guard hasMatcher else { return [] }
+            return ArabicNameText.hasArabicLetter(text) ? NameMatcher.lightArabicKeys(folded: folded) : nm!.prepare(text, light: true).keys
+        }
     }
 
     /// `texts` prepared completely, in order: on this thread with `main`, and on a second one

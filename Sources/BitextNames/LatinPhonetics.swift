@@ -182,22 +182,26 @@ public enum LatinPhonetics {
         let m = b.count
         if n == 0 { return b.reduce(0) { $0 + indel($1) } }
         if m == 0 { return a.reduce(0) { $0 + indel($1) } }
-        var prev = [Double](repeating: 0, count: m + 1)
-        var cur = [Double](repeating: 0, count: m + 1)
-        for j in 1...m { prev[j] = prev[j - 1] + indel(b[j - 1]) }
-        for i in 1...n {
-            cur[0] = prev[0] + indel(a[i - 1])
-            let ai = a[i - 1]
-            for j in 1...m {
-                let bj = b[j - 1]
-                let sub = prev[j - 1] + substitution(ai, bj)
-                let del = prev[j] + indel(ai)
-                let ins = cur[j - 1] + indel(bj)
-                cur[j] = min(sub, min(del, ins))
+        // Two rows on the stack (words are short; no allocation per comparison).
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * (m + 1)) { rows in
+            var prev = rows.baseAddress!
+            var cur = prev + (m + 1)
+            prev[0] = 0
+            for j in 1...m { prev[j] = prev[j - 1] + indel(b[j - 1]) }
+            for i in 1...n {
+                cur[0] = prev[0] + indel(a[i - 1])
+                let ai = a[i - 1]
+                for j in 1...m {
+                    let bj = b[j - 1]
+                    let sub = prev[j - 1] + substitution(ai, bj)
+                    let del = prev[j] + indel(ai)
+                    let ins = cur[j - 1] + indel(bj)
+                    cur[j] = min(sub, min(del, ins))
+                }
+                swap(&prev, &cur)
             }
-            swap(&prev, &cur)
+            return prev[m]
         }
-        return prev[m]
     }
 
     /// Similarity in [0, 1] of two canonical symbol strings: 1 − distance / the larger

@@ -576,32 +576,37 @@ public struct NameMatcher {
         let n = x.count
         let m = y.count
         if n == 0 || m == 0 { return 0 }
-        let xs = Array(x)
-        let ys = Array(y)
-        var prev = Array(0...m).map(Double.init)
-        var cur = prev
-        for i in 1...n {
-            cur[0] = Double(i)
-            for j in 1...m {
-                let a = xs[i - 1]
-                let b = ys[j - 1]
-                // alef for hamza, and a final vowel letter for another (وهبه / وهبي: Wahba, Wehbe, Wahbi)
-                let cheap = (weakLetters.contains(a) && weakLetters.contains(b))
-                    || (i == n && j == m && finalVowelLetters.contains(a) && finalVowelLetters.contains(b))
-                let sub = prev[j - 1] + (a == b ? 0 : (cheap ? 0.5 : 1))
-                let del = prev[j] + (weakLetters.contains(xs[i - 1]) ? 0.6 : 1)
-                let ins = cur[j - 1] + (weakLetters.contains(ys[j - 1]) ? 0.6 : 1)
-                cur[j] = min(sub, min(del, ins))
+        let xs = x.startIndex
+        let ys = y.startIndex
+        // Two rows on the stack (no allocation per comparison).
+        let d = withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * (m + 1)) { rows in
+            var prev = rows.baseAddress!
+            var cur = prev + (m + 1)
+            for j in 0...m { prev[j] = Double(j) }
+            for i in 1...n {
+                cur[0] = Double(i)
+                let a = x[xs + i - 1]
+                for j in 1...m {
+                    let b = y[ys + j - 1]
+                    // alef for hamza, and a final vowel letter for another (وهبه / وهبي: Wahba, Wehbe, Wahbi)
+                    let cheap = (isWeakLetter(a) && isWeakLetter(b))
+                        || (i == n && j == m && isFinalVowelLetter(a) && isFinalVowelLetter(b))
+                    let sub = prev[j - 1] + (a == b ? 0 : (cheap ? 0.5 : 1))
+                    let del = prev[j] + (isWeakLetter(a) ? 0.6 : 1)
+                    let ins = cur[j - 1] + (isWeakLetter(b) ? 0.6 : 1)
+                    cur[j] = min(sub, min(del, ins))
+                }
+                swap(&prev, &cur)
             }
-            swap(&prev, &cur)
+            return prev[m]
         }
-        return max(0, 1 - prev[m] / Double(max(n, m)))
+        return max(0, 1 - d / Double(max(n, m)))
     }
 
     /// Alef and hamza: the letters spellings of one name most often differ by.
-    static let weakLetters: Set<UInt32> = [0x0627, 0x0621]
+    @inline(__always) static func isWeakLetter(_ v: UInt32) -> Bool { v == 0x0627 || v == 0x0621 }
     /// Letters that end a name in a vowel: ه ي ا.
-    static let finalVowelLetters: Set<UInt32> = [0x0647, 0x064A, 0x0627]
+    @inline(__always) static func isFinalVowelLetter(_ v: UInt32) -> Bool { v == 0x0647 || v == 0x064A || v == 0x0627 }
 
     /// Word-by-word similarity: the best one-to-one pairing of words (greedy by score, pairs
     /// below 0.55 left unpaired), scored by the weight of the paired words over all words

@@ -190,6 +190,28 @@ import Testing
         #expect(linker.link(english: Self.english, arabic: Self.arabic, enSentences: en, arSentences: ar,
                             beads: expected.sentences) == expected.entities)
         #expect(linker.early == nil)
+        // Arabic runs read early for other sentences, with the English names of these or of
+        // others: set aside, and the word-form memo they were read with is given back.
+        let otherAr = aligner.sentences(of: Self.otherArabic)
+        for english in [en, aligner.sentences(of: Self.otherEnglish)] {
+            linker.beginPreparing(english: english, arabic: otherAr)
+            #expect(linker.prepared.runs.count == 0)  // lent to the early preparation
+            #expect(linker.link(english: Self.english, arabic: Self.arabic, enSentences: en, arSentences: ar,
+                                beads: expected.sentences) == expected.entities)
+            #expect(linker.early == nil)
+            #expect(linker.prepared.runs.count > 0)
+        }
+        // And read for these sentences: the runs the linking reads itself.
+        linker.beginPreparing(english: en, arabic: ar)
+        #expect(linker.link(english: Self.english, arabic: Self.arabic, enSentences: en, arSentences: ar,
+                            beads: expected.sentences) == expected.entities)
+        #expect(linker.early == nil)
+        // Begun and begun again before any linking.
+        linker.beginPreparing(english: en, arabic: otherAr)
+        linker.beginPreparing(english: en, arabic: ar)
+        #expect(linker.link(english: Self.english, arabic: Self.arabic, enSentences: en, arSentences: ar,
+                            beads: expected.sentences) == expected.entities)
+        #expect(linker.prepared.runs.count > 0)
     }
 
     /// A batch of pairs on two threads, in windows of two: each pair is delivered once, in
