@@ -19,6 +19,28 @@ extension NameModel {
     @inline(__always)
     func lmEntry(_ n: Int, _ g: UInt16) -> (found: Bool, logp: Float, next: UInt32) {
         let at = node + 12 * n
+        if Int(u32(at + 12)) - Int(u32(at)) > NameModel.lmIndexedFanout, let slots = lmSlots {
+            let key = UInt64(n) << lmGraphoneBits | UInt64(g)
+            var h = Int(truncatingIfNeeded: ((key &+ 1) &* 0x9E37_79B9_7F4A_7C15) >> lmShift)
+            let shift = 16 + lmNodeBits
+            while true {
+                let s = slots[h]
+                if s == 0 { return (false, f32(at + 4), u32(at + 8)) }
+                if s >> shift == key + 1 {
+                    let logp = UInt16(truncatingIfNeeded: s >> lmNodeBits)
+                    let next = UInt32(truncatingIfNeeded: s & (1 << lmNodeBits - 1))
+                    return (true, -Float(logp) / 2048, next)
+                }
+                h = (h + 1) & lmMask
+            }
+        }
+        return lmEntrySearched(n, g)
+    }
+
+    /// ``lmEntry(_:_:)`` by binary search in the node's sorted entries, without the index.
+    @inline(__always)
+    func lmEntrySearched(_ n: Int, _ g: UInt16) -> (found: Bool, logp: Float, next: UInt32) {
+        let at = node + 12 * n
         var lo = Int(u32(at))
         var hi = Int(u32(at + 12))
         while lo < hi {

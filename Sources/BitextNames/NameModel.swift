@@ -73,7 +73,10 @@ public final class NameModel: @unchecked Sendable {
         }
     }
 
-    deinit { owned?.deallocate() }
+    deinit {
+        owned?.deallocate()
+        lmSlots?.deallocate()
+    }
 
     private init(base: UnsafeRawPointer?, size: Int, owned: UnsafeMutableRawPointer?) throws(NameModelError) {
         guard let base, size >= 16 else { throw NameModelError("too short (\(size) bytes)") }
@@ -222,6 +225,58 @@ public final class NameModel: @unchecked Sendable {
         letterTable = Self.buildLetterTable(base: base, argl: argl, count: letterListCount, glst: glst)
         particleForms = Self.readForms(self)
         rootTable = Self.buildRootTable(self)
+        (lmSlots, lmMask, lmShift, lmGraphoneBits, lmNodeBits) = Self.buildEntryIndex(self)
+    }
+
+    /// The n-gram entries of the nodes with many (more than ``lmIndexedFanout``), by
+    /// (history node, graphone), for ``lmEntry(_:_:)``: open addressing, about a quarter
+    /// full. A slot packs the key + 1 (0: empty), the entry's quantized log probability and
+    /// the node it leads to, so a lookup reads one slot instead of searching hundreds of
+    /// entries; nil when they do not fit in 64 bits. (A node with few entries is searched:
+    /// they share a cache line or two.)
+    private(set) var lmSlots: UnsafeMutablePointer<UInt64>? = nil
+    private(set) var lmMask = 0
+    private(set) var lmShift: UInt64 = 0
+    private(set) var lmGraphoneBits: UInt64 = 0
+    private(set) var lmNodeBits: UInt64 = 0
+    static let lmIndexedFanout = 16
+
+    private static func bits(for n: UInt64) -> UInt64 {
+        var b: UInt64 = 1
+        while (1 << b) <= n { b += 1 }
+        return b
+    }
+
+    private static func buildEntryIndex(_ m: NameModel) -> (UnsafeMutablePointer<UInt64>?, Int, UInt64, UInt64, UInt64) {
+        let gBits = bits(for: UInt64(m.graphoneCount))
+        let nodeBits = bits(for: UInt64(m.nodeCount))
+        let keyBits = bits(for: UInt64(m.nodeCount) << gBits + 1)
+        guard m.entryCount > 0, keyBits + 16 + nodeBits <= 64 else { return (nil, 0, 0, 0, 0) }
+        var indexed = 0
+        for n in 0..<(m.nodeCount - 1) {
+            let count = Int(m.u32(m.node + 12 * n + 12)) - Int(m.u32(m.node + 12 * n))
+            if count > lmIndexedFanout { indexed += count }
+        }
+        guard indexed > 0 else { return (nil, 0, 0, 0, 0) }
+        var tableBits: UInt64 = 4
+        while (1 << tableBits) < 3 * indexed { tableBits += 1 }
+        let capacity = 1 << Int(tableBits)
+        let slots = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity)
+        slots.initialize(repeating: 0, count: capacity)
+        let mask = capacity - 1
+        for n in 0..<(m.nodeCount - 1) {
+            let at = m.node + 12 * n
+            let entries = Int(m.u32(at))..<Int(m.u32(at + 12))
+            if entries.count <= lmIndexedFanout { continue }
+            for e in entries {
+                let entry = m.nent + 8 * e
+                let key = UInt64(n) << gBits | UInt64(m.u16(entry))
+                var h = Int(truncatingIfNeeded: ((key &+ 1) &* 0x9E37_79B9_7F4A_7C15) >> (64 - tableBits))
+                while slots[h] != 0 { h = (h + 1) & mask }
+                slots[h] = (key + 1) << (16 + nodeBits) | UInt64(m.u16(entry + 2)) << nodeBits | UInt64(m.u32(entry + 4))
+            }
+        }
+        return (slots, mask, 64 - tableBits, gBits, nodeBits)
     }
 
     /// Particle forms by (kind, region, sun); see ``forms(kind:region:sun:)``.

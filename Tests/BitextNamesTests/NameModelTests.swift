@@ -20,6 +20,25 @@ import Testing
         #expect(m.arabicUnits(forLatin: "nobody").isEmpty)
     }
 
+    /// The index of the n-gram entries of nodes with many finds what searching the node's
+    /// sorted entries finds: every graphone, present or not, at every node it covers.
+    @Test func entryIndexAgreesWithTheSearch() throws {
+        let m = Fixture.model
+        _ = try #require(m.lmSlots)
+        var indexed = 0
+        for n in 0..<(m.nodeCount - 1) {
+            let at = m.node + 12 * n
+            guard Int(m.u32(at + 12)) - Int(m.u32(at)) > NameModel.lmIndexedFanout else { continue }
+            indexed += 1
+            for g in 0..<m.graphoneCount {
+                let a = m.lmEntry(n, UInt16(g))
+                let b = m.lmEntrySearched(n, UInt16(g))
+                #expect(a.found == b.found && a.logp == b.logp && a.next == b.next, "node \(n), graphone \(g)")
+            }
+        }
+        #expect(indexed > 0)
+    }
+
     /// One search tells a word's own unit and whether a unit of several words starts with
     /// it, as a scan of all units does.
     @Test func unitLookupAgreesWithAScan() {
