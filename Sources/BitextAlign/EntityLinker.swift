@@ -317,10 +317,11 @@ public struct EntityLinker {
                 var links: [Link] = []
             }
             // One pass over a bead: score every (English name, Arabic word run) pair, take the
-            // best pairs first. With `collecting`, only name the runs the pass would complete
-            // (transliterate), so that they can be prepared beforehand.
+            // best pairs first. With `collecting`, only name the pairs of an English text (a
+            // name, or a word of it) and a run that the pass would compare completely (the run
+            // transliterated), so that they can be prepared and compared beforehand.
             func pass(_ b: Int, _ names: [Int], blocked: Bool, _ st: inout BeadState,
-                      collecting: Bool = false, collect: (Int, Int) -> Void = { _, _ in }) {
+                      collecting: Bool = false, collect: (String, Int, Int) -> Void = { _, _, _ in }) {
                 var pairs: [(Int, (Int, Int), Double)] = []
                 // What each name needs, worked out once for all the bead's sentences.
                 let perName = names.map { i in
@@ -371,10 +372,10 @@ public struct EntityLinker {
                             }
                             if collecting {
                                 if c.count <= (blocked ? words + 1 : words), !blocked || arRuns.mayMatch(idsOfName(), j, r) == true {
-                                    collect(j, r)
+                                    collect(name, j, r)
                                 }
-                                if c.count == 1 && words >= 2 && idsOfParts().contains(where: { arRuns.mayMatch($0, j, r) == true }) {
-                                    collect(j, r)
+                                if c.count == 1 && words >= 2 {
+                                    for (w, wIDs) in zip(parts, idsOfParts()) where arRuns.mayMatch(wIDs, j, r) == true { collect(w, j, r) }
                                 }
                                 continue
                             }
@@ -419,23 +420,30 @@ public struct EntityLinker {
             // Beads share no sentence, so each is linked on its own: first every bead with
             // blocking keys, then every bead without them, for the names still unlinked
             // (foreign names whose spellings share no key: Scherzer ↔ سيرزير). Before each
-            // round, the runs it will complete are prepared on two threads.
+            // round, the runs it will complete are prepared on two threads, and then compared
+            // there with the English texts the round will compare them with (the scores are
+            // remembered, as the round would remember them: a pure function of the two texts).
             let beadList = byBead.sorted(by: { $0.key < $1.key })
             var states = [BeadState](repeating: BeadState(), count: beadList.count)
             for blocked in [true, false] {
                 if preparationThreads > 1 {
                     var texts: [String] = []
                     var seen = Set<UTF8Key>()
-                    var visited = arRuns.runs.map { [Bool](repeating: false, count: $0.count) }
+                    var comparisons: [Prepared.ScoreKey] = []
+                    var seenComparisons = Set<Prepared.ScoreKey>()
                     for (k, (b, names)) in beadList.enumerated() {
-                        pass(b, names, blocked: blocked, &states[k], collecting: true) { j, r in
-                            if visited[j][r] { return }
-                            visited[j][r] = true
+                        pass(b, names, blocked: blocked, &states[k], collecting: true) { en, j, r in
                             let key = UTF8Key(arRuns.name(j, r))
                             if prepared.completed[key] == nil && seen.insert(key).inserted { texts.append(key.text) }
+                            // (compared unblocked: the run's keys were checked already, or there are none)
+                            let comparison = Prepared.ScoreKey(english: en, arabic: key.text, blocked: false)
+                            if prepared.scores[comparison] == nil && seenComparisons.insert(comparison).inserted {
+                                comparisons.append(comparison)
+                            }
                         }
                     }
                     for (t, p) in zip(texts, prepareInParallel(texts, &nm!)) { prepared.completed[UTF8Key(t)] = p }
+                    for (c, s) in zip(comparisons, compareInParallel(comparisons, &nm!)) where s != nil { prepared.scores[c] = s }
                 }
                 for (k, (b, names)) in beadList.enumerated() { pass(b, names, blocked: blocked, &states[k]) }
             }
@@ -886,29 +894,51 @@ public struct EntityLinker {
 
     /// `texts` prepared completely, in order: on this thread with `main`, and on a second one
     /// with ``helper`` (preparing is a pure function of the text; the matchers' caches only
-    /// remember). One takes the texts from the front, the other from the back, each the next
-    /// one as it finishes one: neighbouring texts (runs of the same words) mostly go to the
-    /// same matcher, whose caches then know their words.
+    /// remember); see ``onBothMatchers(_:_:_:)``.
     mutating func prepareInParallel(_ texts: [String], _ main: inout NameMatcher) -> [PreparedName] {
         if texts.count < 4 { return texts.map { main.prepare($0) } }
+        return onBothMatchers(texts.count, &main) { i, m in m.prepare(texts[i]) }
+    }
+
+    /// The similarities of English texts and Arabic runs both prepared completely
+    /// (``Prepared/english``, ``Prepared/completed``), on this thread with `main` and on a
+    /// second one with ``helper`` (as ``prepareInParallel(_:_:)`` shares the texts); nil for
+    /// a pair one of whose texts is not prepared. Each is what
+    /// ``similarity(_:_:_:_:blocked:)`` gives unblocked.
+    mutating func compareInParallel(_ pairs: [Prepared.ScoreKey], _ main: inout NameMatcher) -> [Double?] {
+        let english = prepared.english
+        let completed = prepared.completed
+        @Sendable func compare(_ c: Prepared.ScoreKey, _ m: inout NameMatcher) -> Double? {
+            guard let e = english[c.english], let a = completed[UTF8Key(c.arabic)] else { return nil }
+            return m.similarity(e.name, a)
+        }
+        if pairs.count < 8 { return pairs.map { compare($0, &main) } }
+        return onBothMatchers(pairs.count, &main) { i, m in compare(pairs[i], &m) }
+    }
+
+    /// `work` for items `0 ..< count`, in order: on this thread with `main`, and on a second
+    /// one with ``helper``. One takes the items from the front, the other from the back, each
+    /// the next one as it finishes one: neighbouring items (runs of the same words, the
+    /// comparisons of one name) mostly go to the same matcher, whose caches then know them.
+    mutating func onBothMatchers<T>(_ count: Int, _ main: inout NameMatcher,
+                                    _ work: @escaping @Sendable (Int, inout NameMatcher) -> T) -> [T] {
         if helper == nil { helper = Self.matcher(model: main.model, normalizer) }
-        let out = UnsafeMutableBufferPointer<PreparedName?>.allocate(capacity: texts.count)
+        let out = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
         out.initialize(repeating: nil)
         defer { out.deinitialize().deallocate() }
-        // The texts taken from the front (high 32 bits) and from the back (low 32 bits).
+        // The items taken from the front (high 32 bits) and from the back (low 32 bits).
         let taken = Atomic<Int>(0)
-        let n = texts.count
         withUnsafeMutablePointer(to: &main) { first in
             withUnsafeMutablePointer(to: &helper!) { second in
-                let shared = UncheckedSendable((first, second, texts, out))
+                let shared = UncheckedSendable((first, second, out, work))
                 DispatchQueue.concurrentPerform(iterations: 2) { t in
-                    let (first, second, texts, out) = shared.value
+                    let (first, second, out, work) = shared.value
                     let m = t == 0 ? first : second
                     var seen = taken.load(ordering: .relaxed)
                     while true {
                         let front = seen >> 32
                         let back = seen & 0xFFFF_FFFF
-                        if front + back >= n { break }
+                        if front + back >= count { break }
                         let claimed = seen + (t == 0 ? 1 << 32 : 1)
                         let (done, now) = taken.compareExchange(expected: seen, desired: claimed, ordering: .relaxed)
                         if !done {
@@ -916,8 +946,8 @@ public struct EntityLinker {
                             continue
                         }
                         seen = claimed
-                        let i = t == 0 ? front : n - 1 - back
-                        out[i] = m.pointee.prepare(texts[i])
+                        let i = t == 0 ? front : count - 1 - back
+                        out[i] = work(i, &m.pointee)
                     }
                 }
             }

@@ -186,7 +186,7 @@ public struct NameMatcher {
         if ArabicNameText.hasArabicLetter(name) {
             let folded = normalizeArabic(name)
             let words = Self.arabicWords(folded: folded)
-            var keys = Self.arabicKeys(words)
+            let keys = Self.arabicKeys(words)
             if light {
                 return PreparedName(text: name, isArabic: true, forms: [], arabicWords: words, keys: keys.sorted(),
                                     isComplete: false)
@@ -194,12 +194,14 @@ public struct NameMatcher {
             var forms: [PreparedName.Form] = []
             let variants = transliterator.latin(for: folded, variants: arabicForms)
             let best = variants.first?.score ?? 1
+            // (A name has a handful of keys: a list is quicker than hashing them.)
+            var all = keys
             for v in variants {
                 let f = latinForm(v.text, weight: best > 0 ? v.score / best : 1)
                 forms.append(f)
-                for t in f.tokens where !t.key.isEmpty { keys.insert(t.key) }
+                for t in f.tokens where !t.key.isEmpty && !all.contains(t.key) { all.append(t.key) }
             }
-            return PreparedName(text: name, isArabic: true, forms: forms, arabicWords: words, keys: keys.sorted(),
+            return PreparedName(text: name, isArabic: true, forms: forms, arabicWords: words, keys: all.sorted(),
                                 isComplete: true)
         }
         let f = latinForm(name, weight: 1)
@@ -225,8 +227,14 @@ public struct NameMatcher {
         ArabicNameText.words(folded).filter(\.isArabic).map(\.scalars)
     }
 
-    static func arabicKeys(_ words: [[UInt32]]) -> Set<String> {
-        Set(words.map(NameKey.arabicWordKey).filter { !$0.isEmpty })
+    /// The distinct keys of the words (unordered; a name has a handful, so no hashing).
+    static func arabicKeys(_ words: [[UInt32]]) -> [String] {
+        var keys: [String] = []
+        for w in words {
+            let k = NameKey.arabicWordKey(w)
+            if !k.isEmpty && !keys.contains(k) { keys.append(k) }
+        }
+        return keys
     }
 
     /// The complete preparation of a name prepared lightly.
