@@ -292,6 +292,14 @@ public struct EntityLinker {
                 return Self.similarity(en, arRuns.name(j, i), &prepared, &nm!, blocked: blocked && !keysChecked)
             }
             // Per bead, score every (English name, Arabic word run) pair; take the best pairs first.
+            // What the passes need of each English name: its word count, its letters spelled out
+            // in Arabic if it is an acronym, its distinctive words, its length and the letters
+            // its first sound may be written with.
+            let nameInfo = enNames.map { n in
+                (words: n.name.split(separator: " ").count, acronym: Self.arabicLetterNames(n.name),
+                 parts: Self.distinctiveWords(n.name), latinLength: n.name.unicodeScalars.count,
+                 firstSounds: Self.firstSounds(of: n.name))
+            }
             var byBead: [Int: [Int]] = [:]
             for (i, n) in enNames.enumerated() { if let b = beadOfEnglish[n.sentence] { byBead[b, default: []].append(i) } }
             if job != nil { finishEarly(&nm) }
@@ -323,12 +331,10 @@ public struct EntityLinker {
             func pass(_ b: Int, _ names: [Int], blocked: Bool, _ st: inout BeadState,
                       collecting: Bool = false, collect: (String, Int, Int) -> Void = { _, _, _ in }) {
                 var pairs: [(Int, (Int, Int), Double)] = []
-                // What each name needs, worked out once for all the bead's sentences.
+                // What each name needs (worked out once for every pass).
                 let perName = names.map { i in
-                    let name = enNames[i].name
-                    return (name.split(separator: " ").count, Self.arabicLetterNames(name),
-                            blocked ? Self.distinctiveWords(name) : [], name.unicodeScalars.count,
-                            blocked ? nil : Self.firstSounds(of: name))
+                    let x = nameInfo[i]
+                    return (x.words, x.acronym, blocked ? x.parts : [], x.latinLength, blocked ? nil : x.firstSounds)
                 }
                 for j in beads[b].ar {
                     let claimed = (arClaimed[j] ?? []) + st.usedAr
