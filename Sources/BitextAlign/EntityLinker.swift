@@ -550,13 +550,11 @@ public struct EntityLinker {
             // A run's folded text starts with its first word's, and has the form's length: most
             // runs are ruled out by these (the word by its interned id), and only the others are
             // joined and compared.
-            var lengthsOf: [Int32: Set<Int>] = [:]
-            var startsSome = [Bool](repeating: false, count: arRuns.foldedIDCount)
+            var lengthsOf = [Set<Int>?](repeating: nil, count: arRuns.foldedIDCount)  // by first word
             for f in entityOfForm.keys {
                 let first = String(f.text.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false)[0])
                 guard let id = arRuns.foldedID(of: first) else { continue }  // no word of these runs
-                lengthsOf[id, default: []].insert(f.text.unicodeScalars.count)
-                startsSome[Int(id)] = true
+                lengthsOf[Int(id)] = (lengthsOf[Int(id)] ?? []).union([f.text.unicodeScalars.count])
             }
             for j in arRuns.runs.indices {
                 let runs = arRuns.runs[j]
@@ -564,7 +562,7 @@ public struct EntityLinker {
                 for r in runs.indices {
                     let run = runs[r]
                     let id = words[run.first].stems[run.stem].foldedID
-                    guard startsSome[Int(id)], lengthsOf[id]!.contains(run.foldedCount) else { continue }
+                    guard let lengths = lengthsOf[Int(id)], lengths.contains(run.foldedCount) else { continue }
                     guard let k = entityOfForm[UTF8Key(arRuns.folded(j, r))] else { continue }
                     if !taken.contains(where: { $0.overlaps(run.start..<run.end) }) {
                         entities[k].ar.append(arRuns.found(j, r))
