@@ -291,7 +291,6 @@ public struct EntityLinker {
                 }
                 return Self.similarity(en, arRuns.name(j, i), &prepared, &nm!, blocked: blocked && !keysChecked)
             }
-            // Per bead, score every (English name, Arabic word run) pair; take the best pairs first.
             // What the passes need of each English name: its word count, its letters spelled out
             // in Arabic if it is an acronym, its distinctive words, its length and the letters
             // its first sound may be written with.
@@ -300,6 +299,7 @@ public struct EntityLinker {
                  parts: Self.distinctiveWords(n.name), latinLength: n.name.unicodeScalars.count,
                  firstSounds: Self.firstSounds(of: n.name))
             }
+            // Per bead, score every (English name, Arabic word run) pair; take the best pairs first.
             var byBead: [Int: [Int]] = [:]
             for (i, n) in enNames.enumerated() { if let b = beadOfEnglish[n.sentence] { byBead[b, default: []].append(i) } }
             if job != nil { finishEarly(&nm) }
