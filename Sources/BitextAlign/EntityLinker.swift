@@ -338,8 +338,9 @@ public struct EntityLinker {
                 }
                 for j in beads[b].ar {
                     let claimed = (arClaimed[j] ?? []) + st.usedAr
-                    let cands = arRuns.runs[j].indices.filter { r in
-                        let run = arRuns.runs[j][r]
+                    let sentenceRuns = arRuns.runs[j]  // (read once: the loops below read it often)
+                    let cands = sentenceRuns.indices.filter { r in
+                        let run = sentenceRuns[r]
                         return !claimed.contains { $0.overlaps(run.start..<run.end) }
                     }
                     for (n, i) in names.enumerated() where !st.usedEn.contains(where: { $0.overlaps(enNames[i].start..<enNames[i].end) }) {
@@ -362,7 +363,7 @@ public struct EntityLinker {
                             return x
                         }
                         for r in cands {
-                            let c = arRuns.runs[j][r]
+                            let c = sentenceRuns[r]
                             if blocked, let acronym, c.count >= 2, arRuns.folded(j, r) == acronym {
                                 pairs.append((i, (j, r), 1))
                                 continue
