@@ -36,8 +36,8 @@ public struct EntityLinker {
     var helper: NameMatcher?
     /// Names prepared and word forms keyed in earlier documents (see ``Prepared``).
     var prepared = Prepared()
-    /// The English names of the document being aligned, being prepared on a second thread
-    /// since ``beginPreparing(english:)``.
+    /// The Arabic runs and English names of the document being aligned, being prepared on a
+    /// second thread since ``beginPreparing(english:arabic:)``.
     var early: EarlyPreparation?
     /// Threads that prepare (transliterate) a document's new names before linking: 1 or 2.
     /// The output does not depend on it.
@@ -311,8 +311,7 @@ public struct EntityLinker {
                 for names in byBead.values {
                     for i in names {
                         let name = enNames[i].name
-                        for t in [name] + (name.contains(" ") ? Self.distinctiveWords(name) : [])
-                        where prepared.english[t] == nil && seen.insert(t).inserted {
+                        for t in Self.englishTexts(name) where prepared.english[t] == nil && seen.insert(t).inserted {
                             texts.append(t)
                         }
                     }
@@ -797,8 +796,7 @@ public struct EntityLinker {
         func run(normalizer: Normalizer) {
             if let arabic {
                 runs = ArabicRuns(sentences: arabic, maxWords: 4, normalizer: normalizer, memo: &memo) { text, folded in
-                    ArabicNameText.hasArabicLetter(text) ? NameMatcher.lightArabicKeys(folded: folded)
-                        : helper.prepare(text, light: true).keys
+                    EntityLinker.lightKeys(text, folded, &helper)
                 }
                 runsRead.signal()
             }
@@ -818,8 +816,8 @@ public struct EntityLinker {
             published.signal()
         }
 
-        /// Waits for the runs and gives back the memo with them (nil, nil when they were
-        /// not read, or were given back already).
+        /// Waits for the runs and gives back the memo with them (nil when none were read, or
+        /// they were given back already).
         func takeRuns() -> (runs: ArabicRuns, memo: ArabicRuns.Memo)? {
             guard arabic != nil, !memoGivenBack else { return nil }
             runsRead.wait()
@@ -865,8 +863,7 @@ public struct EntityLinker {
         var texts: [String] = []
         var seen = Set<String>()
         for n in names {
-            for t in [n.name] + (n.name.contains(" ") ? Self.distinctiveWords(n.name) : [])
-            where prepared.english[t] == nil && seen.insert(t).inserted {
+            for t in Self.englishTexts(n.name) where prepared.english[t] == nil && seen.insert(t).inserted {
                 texts.append(t)
             }
         }
@@ -888,13 +885,23 @@ public struct EntityLinker {
 
     /// The runs of 1–4 words of the Arabic sentences (``ArabicRuns``), with the linker's memo.
     mutating func readRuns(_ sentences: [Sentence], _ nm: inout NameMatcher?) -> ArabicRuns {
-        // (An Arabic form's light keys come from its folded text, which the runs have already.)
         // (Whether there is a matcher is asked once: comparing the optional with nil copies it.)
         let hasMatcher = nm != nil
         return ArabicRuns(sentences: sentences, maxWords: 4, normalizer: normalizer, memo: &prepared.runs) { text, folded in
-            guard hasMatcher else { return [] }
-            return ArabicNameText.hasArabicLetter(text) ? NameMatcher.lightArabicKeys(folded: folded) : nm!.prepare(text, light: true).keys
+            hasMatcher ? Self.lightKeys(text, folded, &nm!) : []
         }
+    }
+
+    /// A word form's light blocking keys (``NameMatcher/prepare(_:light:)``), an Arabic one's
+    /// from its folded text, which the runs have already.
+    static func lightKeys(_ text: String, _ folded: String, _ m: inout NameMatcher) -> [String] {
+        ArabicNameText.hasArabicLetter(text) ? NameMatcher.lightArabicKeys(folded: folded) : m.prepare(text, light: true).keys
+    }
+
+    /// The texts of an English name that are prepared completely: the name, and for a name
+    /// of several words its distinctive words (``distinctiveWords(_:)``).
+    static func englishTexts(_ name: String) -> [String] {
+        [name] + (name.contains(" ") ? distinctiveWords(name) : [])
     }
 
     /// `texts` prepared completely, in order: on this thread with `main`, and on a second one
@@ -1146,6 +1153,3 @@ extension String {
         return String(s)
     }
 }
-
-
-

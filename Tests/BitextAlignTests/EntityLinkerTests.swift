@@ -26,7 +26,7 @@ import Testing
         // The keys as the linker takes them (from the folded form); checked below against
         // the light preparation of each run and word.
         let runs = ArabicRuns(sentences: sentences, maxWords: 4, normalizer: linker.normalizer, memo: &memo) { text, folded in
-            ArabicNameText.hasArabicLetter(text) ? NameMatcher.lightArabicKeys(folded: folded) : matcher.prepare(text, light: true).keys
+            EntityLinker.lightKeys(text, folded, &matcher)
         }
         let names = ["Khalifa Haftar", "Haftar", "Hanna Tetteh", "Abdul Hamid Dbeibah", "Tripoli", "Scherzer",
                      "Misrata", "Vanderbilt", "Zawiya", "Monday"]
@@ -69,7 +69,7 @@ import Testing
         let sentences = SentenceSegmenter().sentences(in: Self.arabic)
         func read(_ memo: inout ArabicRuns.Memo) -> ArabicRuns {
             ArabicRuns(sentences: sentences, maxWords: 4, normalizer: linker.normalizer, memo: &memo) { text, folded in
-                ArabicNameText.hasArabicLetter(text) ? NameMatcher.lightArabicKeys(folded: folded) : matcher.prepare(text, light: true).keys
+                EntityLinker.lightKeys(text, folded, &matcher)
             }
         }
         var fresh = ArabicRuns.Memo()
